@@ -1,0 +1,136 @@
+//! Reads the rule files (`rules/*.toml`) and message tables (`messages/*.toml`), checks them, and
+//! embeds them as compact JSON in `OUT_DIR`. A typo in a rule file, or a message missing from one
+//! language, fails the build here with the file and the key, not at run time in a citizen's browser.
+
+#[path = "src/rules/model.rs"]
+#[allow(dead_code)]
+mod model;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+const LANGS: [&str; 3] = ["en", "ru", "kk"];
+
+fn main() {
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = Path::new(&out);
+    println!("cargo:rerun-if-changed=rules");
+    println!("cargo:rerun-if-changed=messages");
+    println!("cargo:rerun-if-changed=src/rules/model.rs");
+
+    embed::<model::EditionsFile>("rules/editions.toml", &out.join("editions.json"));
+    embed::<model::CalendarFile>("rules/calendar.toml", &out.join("calendar.json"));
+    embed::<model::ServicesFile>("rules/services.toml", &out.join("services.json"));
+
+    let tables: Vec<(&str, BTreeMap<String, String>)> =
+        LANGS.iter().map(|l| (*l, read_messages(&format!("messages/{l}.toml")))).collect();
+    check_messages(&tables);
+    for (lang, table) in &tables {
+        let json = serde_json::to_string(table).expect("strings serialize");
+        std::fs::write(out.join(format!("messages.{lang}.json")), json).expect("write OUT_DIR");
+    }
+}
+
+fn embed<T: serde::de::DeserializeOwned + serde::Serialize>(path: &str, dest: &Path) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let value: T = toml::from_str(&text).unwrap_or_else(|e| panic!("\n{path}: {e}\n"));
+    std::fs::write(dest, serde_json::to_string(&value).expect("model serializes")).expect("write OUT_DIR");
+}
+
+/// Flattens nested tables into dotted keys: `[verdict] eligible = "…"` is `verdict.eligible`.
+fn read_messages(path: &str) -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let value: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("\n{path}: {e}\n"));
+    let mut flat = BTreeMap::new();
+    flatten("", &value, path, &mut flat);
+    flat
+}
+
+fn flatten(prefix: &str, table: &toml::Table, path: &str, flat: &mut BTreeMap<String, String>) {
+    for (k, v) in table {
+        let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+        match v {
+            toml::Value::String(s) => {
+                flat.insert(key, s.clone());
+            }
+            toml::Value::Table(t) => flatten(&key, t, path, flat),
+            other => panic!("{path}: `{key}` must be text or a table, found {}", other.type_str()),
+        }
+    }
+}
+
+/// The plural categories (CLDR) each language must give for a counted message.
+fn plural_forms(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "ru" => &["one", "few", "many"],
+        _ => &["one", "other"],
+    }
+}
+
+const PLURAL_SUFFIXES: [&str; 4] = [".one", ".few", ".many", ".other"];
+
+fn check_messages(tables: &[(&str, BTreeMap<String, String>)]) {
+    let base_of = |k: &str| PLURAL_SUFFIXES.iter().find_map(|s| k.strip_suffix(s)).map(str::to_string);
+    let mut problems = Vec::new();
+    // Every message (plain or counted) of every language must exist in every other language.
+    let mut plain: BTreeSet<String> = BTreeSet::new();
+    let mut counted: BTreeSet<String> = BTreeSet::new();
+    for (_, t) in tables {
+        for k in t.keys() {
+            match base_of(k) {
+                Some(b) => counted.insert(b),
+                None => plain.insert(k.clone()),
+            };
+        }
+    }
+    for (lang, t) in tables {
+        for k in &plain {
+            if !t.contains_key(k) {
+                problems.push(format!("messages/{lang}.toml: missing `{k}`"));
+            }
+        }
+        for b in &counted {
+            for form in plural_forms(lang) {
+                if !t.contains_key(&format!("{b}.{form}")) {
+                    problems.push(format!("messages/{lang}.toml: missing plural form `{b}.{form}`"));
+                }
+            }
+        }
+    }
+    // The same placeholders in every language, so no value is lost in translation.
+    let (_, en) = &tables[0];
+    for (lang, t) in &tables[1..] {
+        for (k, v) in t {
+            let en_key = match base_of(k) {
+                Some(b) => en.get(&format!("{b}.other")).or_else(|| en.get(&format!("{b}.one"))),
+                None => en.get(k),
+            };
+            if let Some(en_v) = en_key {
+                let want = placeholders(en_v);
+                let got = placeholders(v);
+                if want != got {
+                    problems.push(format!("messages/{lang}.toml: `{k}` has placeholders {got:?}, English has {want:?}"));
+                }
+            }
+        }
+    }
+    if !problems.is_empty() {
+        panic!("\nmessage tables are incomplete:\n  {}\n", problems.join("\n  "));
+    }
+}
+
+fn placeholders(s: &str) -> BTreeSet<String> {
+    let mut set = BTreeSet::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('{') {
+        let after = &rest[i + 1..];
+        match after.find('}') {
+            Some(j) => {
+                set.insert(after[..j].to_string());
+                rest = &after[j + 1..];
+            }
+            None => break,
+        }
+    }
+    set
+}

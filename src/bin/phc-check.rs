@@ -1,0 +1,222 @@
+//! `phc-check`: the engine on the command line, for integrators, auditors and tests.
+//!
+//! Contract (../shared/contract.md): `phc-check [FILE]` reads one request (FILE or standard input)
+//! and prints one decision; `--ndjson` reads one request per line and prints one decision per line,
+//! in order; `--lang kk|ru|en` adds human text. Invalid input: exit code 2, a message naming the
+//! field on standard error and nothing on standard output (with `--ndjson`, an `{"error": …}` line for
+//! that request while the others go on). Input is read in bounded memory: a request larger than
+//! `MAX_REQUEST` bytes is refused without being held whole.
+
+use phc::{check_json, InputError, Lang, Rules};
+use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::process::ExitCode;
+
+/// No honest request comes near this; anything larger is refused before it is parsed.
+const MAX_REQUEST: usize = 64 * 1024;
+
+const USAGE: &str = "usage: phc-check [--ndjson] [--lang kk|ru|en] [--pretty] [FILE]
+  Reads a check request (contract version 1) from FILE or standard input and prints the decision.
+  --ndjson      one request per line in, one decision per line out
+  --lang L      add the human text in Kazakh (kk), Russian (ru) or English (en)
+  --pretty      indent the decision (not with --ndjson)
+  --help        this text;  --version  the program and rules versions
+Exit codes: 0 decided, 2 invalid input (the message names the field), 1 cannot read the input.";
+
+struct Options {
+    ndjson: bool,
+    pretty: bool,
+    lang: Option<Lang>,
+    file: Option<String>,
+}
+
+fn parse_args() -> Result<Option<Options>, String> {
+    let mut o = Options { ndjson: false, pretty: false, lang: None, file: None };
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--help" | "-h" => {
+                println!("{USAGE}");
+                return Ok(None);
+            }
+            "--version" | "-V" => {
+                println!("phc-check {} (rules: {})", env!("CARGO_PKG_VERSION"), rules_versions());
+                return Ok(None);
+            }
+            "--ndjson" => o.ndjson = true,
+            "--pretty" => o.pretty = true,
+            "--lang" => {
+                let v = args.next().ok_or("--lang needs a value: kk, ru or en")?;
+                o.lang = Some(Lang::parse(&v).ok_or_else(|| format!("--lang: unknown language \"{v}\"; expected one of {}", Lang::expected()))?);
+            }
+            s if s.starts_with("--lang=") => {
+                let v = &s[7..];
+                o.lang = Some(Lang::parse(v).ok_or_else(|| format!("--lang: unknown language \"{v}\"; expected one of {}", Lang::expected()))?);
+            }
+            s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
+            _ if o.file.is_some() => return Err("only one FILE may be given".into()),
+            _ => o.file = Some(a),
+        }
+    }
+    if o.ndjson && o.pretty {
+        return Err("--pretty cannot be used with --ndjson (one decision per line)".into());
+    }
+    Ok(Some(o))
+}
+
+fn rules_versions() -> String {
+    match Rules::embedded() {
+        Ok(r) => r.editions.iter().map(|e| e.id.as_str()).collect::<Vec<_>>().join(", "),
+        Err(e) => format!("broken: {e}"),
+    }
+}
+
+fn main() -> ExitCode {
+    let opts = match parse_args() {
+        Ok(Some(o)) => o,
+        Ok(None) => return ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("phc-check: {e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let rules = match Rules::embedded() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("phc-check: the built-in rule data is broken: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let input: Box<dyn Read> = match opts.file.as_deref() {
+        None | Some("-") => Box::new(io::stdin().lock()),
+        Some(path) => match std::fs::File::open(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("phc-check: cannot read {path}: {e}");
+                return ExitCode::from(1);
+            }
+        },
+    };
+    let mut input = io::BufReader::with_capacity(64 * 1024, input);
+    if opts.ndjson {
+        ndjson(&mut input, &rules, &opts)
+    } else {
+        single(&mut input, &rules, &opts)
+    }
+}
+
+fn single(input: &mut impl Read, rules: &Rules, opts: &Options) -> ExitCode {
+    let mut buf = Vec::new();
+    if let Err(e) = input.take(MAX_REQUEST as u64 + 1).read_to_end(&mut buf) {
+        eprintln!("phc-check: cannot read the input: {e}");
+        return ExitCode::from(1);
+    }
+    let result = if buf.len() > MAX_REQUEST {
+        Err(InputError::new("request", format!("larger than {} KiB; expected one request of contract version 1", MAX_REQUEST / 1024)))
+    } else {
+        decide_bytes(&buf, rules, opts.lang)
+    };
+    match result {
+        Ok(json) => {
+            let json = if opts.pretty { pretty(&json) } else { json };
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("phc-check: invalid request: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn decide_bytes(bytes: &[u8], rules: &Rules, lang: Option<Lang>) -> Result<String, InputError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        InputError::new("request", format!("not UTF-8 text (invalid byte at offset {}); expected JSON in UTF-8", e.valid_up_to()))
+    })?;
+    if text.trim().is_empty() {
+        return Err(InputError::new("request", "empty input; expected one JSON object as in contract version 1"));
+    }
+    check_json(text, rules, lang, None)
+}
+
+fn pretty(json: &str) -> String {
+    let v: serde_json::Value = serde_json::from_str(json).expect("our own output parses");
+    serde_json::to_string_pretty(&v).expect("serializes")
+}
+
+/// One line at a time; a line longer than `MAX_REQUEST` is skipped to its end without being kept.
+fn ndjson(input: &mut impl BufRead, rules: &Rules, opts: &Options) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut line = Vec::with_capacity(1024);
+    let mut number = 0usize;
+    let mut failed = false;
+    loop {
+        line.clear();
+        let (len, complete) = match read_line_bounded(input, &mut line, MAX_REQUEST) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("phc-check: cannot read the input: {e}");
+                let _ = out.flush();
+                return ExitCode::from(1);
+            }
+        };
+        if len == 0 && complete {
+            break;
+        }
+        number += 1;
+        let result = if len > MAX_REQUEST {
+            Err(InputError::new("request", format!("line longer than {} KiB; expected one request per line", MAX_REQUEST / 1024)))
+        } else if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        } else {
+            decide_bytes(&line, rules, opts.lang)
+        };
+        let written = match result {
+            Ok(json) => writeln!(out, "{json}"),
+            Err(e) => {
+                failed = true;
+                eprintln!("phc-check: line {number}: invalid request: {e}");
+                let err = serde_json::json!({ "error": { "line": number, "field": e.field, "message": e.message } });
+                writeln!(out, "{err}")
+            }
+        };
+        if written.is_err() {
+            return ExitCode::from(1);
+        }
+        if len == 0 || !complete {
+            break;
+        }
+    }
+    if out.flush().is_err() {
+        return ExitCode::from(1);
+    }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Reads up to the next newline. Keeps at most `max + 1` bytes; returns the line's full length
+/// (which may exceed what was kept) and whether more input may follow (false at the end of input).
+fn read_line_bounded(input: &mut impl BufRead, line: &mut Vec<u8>, max: usize) -> io::Result<(usize, bool)> {
+    let mut total = 0usize;
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            return Ok((total, total == 0));
+        }
+        let (chunk, found) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (&buf[..i], Some(i)),
+            None => (buf, None),
+        };
+        let room = (max + 1).saturating_sub(line.len());
+        line.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        total += chunk.len();
+        let used = found.map_or(chunk.len(), |i| i + 1);
+        input.consume(used);
+        if found.is_some() {
+            return Ok((total, true));
+        }
+    }
+}

@@ -1,0 +1,239 @@
+//! The Kazakhstan working-day calendar: which days are off, and working-day arithmetic.
+//!
+//! Official years use the production calendar of `rules/calendar.toml` exactly as written. Other years
+//! inside the horizon are computed from the holiday rules (fixed holidays, the weekend shift over
+//! holiday blocks, 7 January and Kurban Ait never moved) and are *provisional*: every answer that rests
+//! on them says so. Dates outside the horizon are refused, never extrapolated.
+
+use crate::rules::model::CalendarFile;
+use chrono::{Datelike, NaiveDate, Weekday};
+
+/// A year's days off as a bit set over the day of the year (bit 0 = 1 January).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct YearTable {
+    off: [u64; 6],
+    official: bool,
+}
+
+impl YearTable {
+    fn is_off(&self, ordinal0: u32) -> bool {
+        self.off[(ordinal0 / 64) as usize] & (1 << (ordinal0 % 64)) != 0
+    }
+    fn set(&mut self, ordinal0: u32, off: bool) {
+        let (w, b) = ((ordinal0 / 64) as usize, ordinal0 % 64);
+        if off {
+            self.off[w] |= 1 << b;
+        } else {
+            self.off[w] &= !(1 << b);
+        }
+    }
+}
+
+/// A date outside the years the calendar covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutOfHorizon(pub NaiveDate);
+
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    first_year: i32,
+    last_year: i32,
+    years: Vec<YearTable>,
+}
+
+/// A holiday rule for computed years, already filtered to one year.
+struct Holiday {
+    date: NaiveDate,
+    moves: bool,
+}
+
+fn is_weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+impl Calendar {
+    /// Builds the calendar from the rule file. Errors name the value that is wrong.
+    pub fn from_data(data: &CalendarFile) -> Result<Calendar, String> {
+        if data.first_year > data.last_year || data.first_year < 1900 {
+            return Err(format!("calendar: bad horizon {}..{}", data.first_year, data.last_year));
+        }
+        let mut years = Vec::new();
+        for year in data.first_year..=data.last_year {
+            let table = match data.official_year.iter().find(|o| o.year == year) {
+                Some(o) => official_table(year, o)?,
+                None => computed_table(year, data)?,
+            };
+            years.push(table);
+        }
+        Ok(Calendar { first_year: data.first_year, last_year: data.last_year, years })
+    }
+
+    pub fn first_year(&self) -> i32 {
+        self.first_year
+    }
+
+    pub fn last_year(&self) -> i32 {
+        self.last_year
+    }
+
+    fn table(&self, date: NaiveDate) -> Result<&YearTable, OutOfHorizon> {
+        let y = date.year();
+        if y < self.first_year || y > self.last_year {
+            return Err(OutOfHorizon(date));
+        }
+        Ok(&self.years[(y - self.first_year) as usize])
+    }
+
+    /// Whether the year has an official production calendar (otherwise its days are provisional).
+    pub fn is_official(&self, year: i32) -> bool {
+        year >= self.first_year && year <= self.last_year && self.years[(year - self.first_year) as usize].official
+    }
+
+    /// Whether every year from `a` to `b` (inclusive) is official.
+    pub fn span_is_official(&self, a: NaiveDate, b: NaiveDate) -> bool {
+        let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
+        (lo.year()..=hi.year()).all(|y| self.is_official(y))
+    }
+
+    pub fn is_day_off(&self, date: NaiveDate) -> Result<bool, OutOfHorizon> {
+        Ok(self.table(date)?.is_off(date.ordinal0()))
+    }
+
+    pub fn is_working_day(&self, date: NaiveDate) -> Result<bool, OutOfHorizon> {
+        Ok(!self.is_day_off(date)?)
+    }
+
+    /// The first working day strictly after `date`.
+    pub fn next_working_day_after(&self, date: NaiveDate) -> Result<NaiveDate, OutOfHorizon> {
+        self.add_working_days(date, 1)
+    }
+
+    /// `date` itself if it is a working day, else the next working day.
+    pub fn working_day_on_or_after(&self, date: NaiveDate) -> Result<NaiveDate, OutOfHorizon> {
+        if self.is_working_day(date)? {
+            Ok(date)
+        } else {
+            self.next_working_day_after(date)
+        }
+    }
+
+    /// The `n`th working day after `date` (periods start the day after the event; n = 0 is `date`).
+    pub fn add_working_days(&self, date: NaiveDate, n: u32) -> Result<NaiveDate, OutOfHorizon> {
+        let mut d = date;
+        let mut left = n;
+        while left > 0 {
+            d = d.succ_opt().ok_or(OutOfHorizon(d))?;
+            if self.is_working_day(d)? {
+                left -= 1;
+            }
+        }
+        Ok(d)
+    }
+
+    /// Every day off of a year that falls on a weekday, and every working Saturday or Sunday.
+    pub fn exceptions(&self, year: i32) -> Result<(Vec<NaiveDate>, Vec<NaiveDate>), OutOfHorizon> {
+        let jan1 = NaiveDate::from_ymd_opt(year, 1, 1).ok_or(OutOfHorizon(NaiveDate::MIN))?;
+        let table = self.table(jan1)?;
+        let (mut off, mut worked) = (Vec::new(), Vec::new());
+        for d in jan1.iter_days().take_while(|d| d.year() == year) {
+            let is_off = table.is_off(d.ordinal0());
+            if is_off && !is_weekend(d) {
+                off.push(d);
+            } else if !is_off && is_weekend(d) {
+                worked.push(d);
+            }
+        }
+        Ok((off, worked))
+    }
+
+    /// The calendar the holiday rules give for a year, ignoring any official table: used by tests to
+    /// check the rules against the official tables.
+    pub fn computed_only(data: &CalendarFile, year: i32) -> Result<Calendar, String> {
+        let mut table = computed_table(year, data)?;
+        if let Some(o) = data.official_year.iter().find(|o| o.year == year) {
+            for t in &o.transfers {
+                table.set(parse(&t.worked)?.ordinal0(), false);
+                table.set(parse(&t.off)?.ordinal0(), true);
+            }
+        }
+        table.official = false;
+        Ok(Calendar { first_year: year, last_year: year, years: vec![table] })
+    }
+}
+
+fn parse(s: &str) -> Result<NaiveDate, String> {
+    crate::dates::parse_date(s, "calendar").map_err(|e| format!("rules/calendar.toml: {}", e.message))
+}
+
+fn weekends(year: i32) -> YearTable {
+    let mut t = YearTable { off: [0; 6], official: false };
+    let jan1 = NaiveDate::from_ymd_opt(year, 1, 1).expect("year inside the horizon");
+    for d in jan1.iter_days().take_while(|d| d.year() == year) {
+        if is_weekend(d) {
+            t.set(d.ordinal0(), true);
+        }
+    }
+    t
+}
+
+fn official_table(year: i32, o: &crate::rules::model::OfficialYearData) -> Result<YearTable, String> {
+    let mut t = weekends(year);
+    for s in &o.weekday_days_off {
+        let d = parse(s)?;
+        if d.year() != year || is_weekend(d) {
+            return Err(format!("rules/calendar.toml: {s} in the {year} table is not a weekday of {year}"));
+        }
+        t.set(d.ordinal0(), true);
+    }
+    for s in &o.working_weekend_days {
+        let d = parse(s)?;
+        if d.year() != year || !is_weekend(d) {
+            return Err(format!("rules/calendar.toml: working day {s} is not a Saturday or Sunday of {year}"));
+        }
+        t.set(d.ordinal0(), false);
+    }
+    t.official = true;
+    Ok(t)
+}
+
+/// Applies the holiday rules to a year. Holidays that move and fall on a weekend each give one extra
+/// day off: the next working day after the block of days off that contains them.
+fn computed_table(year: i32, data: &CalendarFile) -> Result<YearTable, String> {
+    let mut t = weekends(year);
+    let mut holidays: Vec<Holiday> = Vec::new();
+    for h in &data.holiday {
+        if h.from_year.is_some_and(|f| year < f) || h.until_year.is_some_and(|u| year > u) {
+            continue;
+        }
+        for md in &h.days {
+            let date = crate::dates::month_day(md, year)
+                .ok_or_else(|| format!("rules/calendar.toml: holiday {} has a bad day {md}", h.name))?;
+            holidays.push(Holiday { date, moves: h.moves });
+        }
+    }
+    for k in &data.kurban_ait {
+        let date = parse(&k.date)?;
+        if date.year() == year {
+            holidays.push(Holiday { date, moves: false });
+        }
+    }
+    holidays.sort_by_key(|h| h.date);
+    for h in &holidays {
+        t.set(h.date.ordinal0(), true);
+    }
+    for h in holidays.iter().filter(|h| h.moves && is_weekend(h.date)) {
+        // Walk to the end of the block of days off, then to the first day not yet off.
+        let mut d = h.date;
+        while d.year() == year && t.is_off(d.ordinal0()) {
+            match d.succ_opt() {
+                Some(next) => d = next,
+                None => break,
+            }
+        }
+        // A moved day off of 31 December's block would land in the next year: the next year's
+        // own table decides that day, so it is not carried over (no such case in the rules).
+        if d.year() == year {
+            t.set(d.ordinal0(), true);
+        }
+    }
+    Ok(t)
+}

@@ -1,0 +1,217 @@
+//! The fixed vocabularies of the contract (`../shared/contract.md`): every code the request may carry
+//! and every code the decision may give, with its wire name. One macro makes each enum, so the list of
+//! accepted values in an error message, the JSON Schema test and the parser can never disagree.
+
+macro_rules! codes {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            /// Every value, in contract order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The wire name used in the JSON contract.
+            pub const fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $wire),+ }
+            }
+
+            /// Reads a wire name; `None` for anything else.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s { $($wire => Some($name::$variant),)+ _ => None }
+            }
+
+            /// The wire names, for "expected one of …" messages.
+            pub fn expected() -> String {
+                let names: &[&str] = &[$($wire),+];
+                names.join(", ")
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl core::fmt::Display for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+codes!(
+    /// What the citizen asks about.
+    Service { Attachment = "attachment", HomeVisit = "home_visit", Complaint = "complaint" }
+);
+
+codes!(
+    /// How the citizen applies.
+    Channel { Portal = "portal", InPerson = "in_person" }
+);
+
+codes!(
+    /// The person's residency status.
+    Residency {
+        Citizen = "citizen",
+        Kandas = "kandas",
+        Refugee = "refugee",
+        ResidencePermit = "residence_permit",
+        EaeuWorker = "eaeu_worker",
+        EaeuWorkerFamily = "eaeu_worker_family",
+        TemporaryVisitor = "temporary_visitor",
+    }
+);
+
+codes!(
+    /// Groups with their own documents, who apply in writing to the head of the PHC organisation.
+    Category {
+        Pensioner = "pensioner",
+        Disability = "disability",
+        DisabledChildRepresentative = "disabled_child_representative",
+        Guardian = "guardian",
+        Convict = "convict",
+        Student = "student",
+        MadrasahStudent = "madrasah_student",
+        Conscript = "conscript",
+        BornAbroadChild = "born_abroad_child",
+        InstitutionWard = "institution_ward",
+        PowerOfAttorney = "power_of_attorney",
+        VoluntaryInsurance = "voluntary_insurance",
+    }
+);
+
+codes!(
+    /// A medical insurance contract.
+    Insurance { None = "none", Voluntary = "voluntary", Imputed = "imputed" }
+);
+
+codes!(
+    /// The ground for an attachment.
+    Reason {
+        Relocation = "relocation",
+        FreeChoice = "free_choice",
+        Campaign = "campaign",
+        VoluntaryInsurance = "voluntary_insurance",
+        CommissionDisagreement = "commission_disagreement",
+        ClinicStoppedService = "clinic_stopped_service",
+        ClinicCapacity = "clinic_capacity",
+        NewFacility = "new_facility",
+        Privatization = "privatization",
+        FirstAttachment = "first_attachment",
+    }
+);
+
+codes!(
+    /// Where the chosen clinic is, against the person's residence.
+    TargetUnit { Same = "same", Neighbouring = "neighbouring", Other = "other" }
+);
+
+codes!(
+    /// Who fills in the request (an extension of contract version 1).
+    Applicant {
+        SelfApplicant = "self",
+        Parent = "parent",
+        Representative = "representative",
+        FamilyMember = "family_member",
+    }
+);
+
+codes!(
+    /// A document to bring.
+    DocumentCode {
+        IdentityDocument = "identity_document",
+        PensionCertificate = "pension_certificate",
+        DisabilityProof = "disability_proof",
+        GuardianshipDocument = "guardianship_document",
+        CommissionProtocol = "commission_protocol",
+        ConscriptEnrollmentExtract = "conscript_enrollment_extract",
+        RectorRequestAndProtocol = "rector_request_and_protocol",
+        BirthAbroadDocument = "birth_abroad_document",
+        LocalHealthAuthorityDecision = "local_health_authority_decision",
+        PowerOfAttorney = "power_of_attorney",
+        InsuranceContract = "insurance_contract",
+        FamilyConsent = "family_consent",
+        ComplaintLetter = "complaint_letter",
+    }
+);
+
+codes!(
+    /// The answer.
+    Verdict {
+        Eligible = "eligible",
+        EligibleLater = "eligible_later",
+        NotEligible = "not_eligible",
+        NeedsInformation = "needs_information",
+    }
+);
+
+codes!(
+    /// How one reason came out.
+    Outcome {
+        /// The condition holds.
+        Met = "met",
+        /// The condition fails: it decides against the citizen (or defers the date).
+        NotMet = "not_met",
+        /// An answer is missing; `needs` names it.
+        Unknown = "unknown",
+        /// Information that does not decide the verdict.
+        Info = "info",
+    }
+);
+
+codes!(
+    /// The language of the human text.
+    Lang { Kk = "kk", Ru = "ru", En = "en" }
+);
+
+codes!(
+    /// A thing the citizen can do instead, when the answer is no or later.
+    Alternative {
+        ApplyInPerson = "apply_in_person",
+        ApplyFromDate = "apply_from_date",
+        UseCampaign = "use_campaign",
+        UseFreeChoice = "use_free_choice",
+        GetEds = "get_eds",
+        GiveDataConsent = "give_data_consent",
+        GetInsuranceContract = "get_insurance_contract",
+        ChooseClinicInUnit = "choose_clinic_in_unit",
+        AttachFirst = "attach_first",
+        NearestClinicOrAmbulance = "nearest_clinic_or_ambulance",
+        AskToRestoreDeadline = "ask_to_restore_deadline",
+        NothingToDo = "nothing_to_do",
+    }
+);
+
+codes!(
+    /// What a reason is about.
+    ReasonCode {
+        RulesEdition = "rules_edition",
+        Residency = "residency",
+        InsuranceContract = "insurance_contract",
+        DataAccessConsent = "data_access_consent",
+        Ground = "ground",
+        AlreadyAttached = "already_attached",
+        FreeChangeLimit = "free_change_limit",
+        CampaignWindow = "campaign_window",
+        RelocationDate = "relocation_date",
+        RelocationScope = "relocation_scope",
+        VoluntaryInsurancePolicy = "voluntary_insurance_policy",
+        Territory = "territory",
+        PortalSignIn = "portal_sign_in",
+        WrittenApplication = "written_application",
+        MinorRepresented = "minor_represented",
+        ActualResidenceUnderFive = "actual_residence_under_five",
+        ProcessingTime = "processing_time",
+        CareStart = "care_start",
+        AttachedToClinic = "attached_to_clinic",
+        HomeVisitResponse = "home_visit_response",
+        ComplaintDeadline = "complaint_deadline",
+        ComplaintReview = "complaint_review",
+        ComplaintProcedure = "complaint_procedure",
+        ProvisionalCalendar = "provisional_calendar",
+    }
+);

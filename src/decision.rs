@@ -1,0 +1,158 @@
+//! The decision of contract version 1, as the engine returns it. It borrows its source lists from
+//! the rules (no copying per decision). Fields beyond version 1 are additions, never renames:
+//! `detail`, `alternatives`, `dates.campaign.submit_by`, `dates.attachment_ends`,
+//! `dates.free_changes_left`, `text` (only with a language).
+
+use crate::codes::{Alternative, Channel, DocumentCode, Outcome, Service, Verdict};
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+/// Dates serialize as the contract writes them, `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Day(pub NaiveDate);
+
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&crate::dates::iso(self.0))
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Decision<'r> {
+    pub service: Service,
+    pub verdict: Verdict,
+    pub eligible_from: Option<Day>,
+    pub edition: EditionRef<'r>,
+    pub reasons: Vec<ReasonItem<'r>>,
+    pub channels: Vec<ChannelItem>,
+    pub documents: Vec<DocumentItem>,
+    pub dates: Dates,
+    pub refusal_risks: Vec<&'r str>,
+    pub needs: Vec<&'static str>,
+    pub provisional: bool,
+    pub alternatives: Vec<AlternativeItem>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<DecisionText>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EditionRef<'r> {
+    pub id: &'r str,
+    pub in_force_from: Day,
+    pub approximate: bool,
+    pub sources: &'r [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// One reason behind the verdict, on the sources it rests on.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReasonItem<'r> {
+    pub code: crate::codes::ReasonCode,
+    pub outcome: Outcome,
+    /// Which case of the reason applied; with `code`, the key of its human text.
+    pub detail: &'static str,
+    pub sources: &'r [String],
+    pub interpretation: bool,
+    pub single_source: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Values the text speaks of (dates, counts); not serialized.
+    #[serde(skip)]
+    pub params: Vec<(&'static str, Param)>,
+}
+
+/// A value inside a human text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Param {
+    Date(NaiveDate),
+    Count(u32),
+    Text(&'static str),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChannelItem {
+    pub channel: Channel,
+    /// `None` when an answer that decides it is missing (then `needs` names it).
+    pub available: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub written_application_to_head: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentItem {
+    pub code: DocumentCode,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AlternativeItem {
+    pub code: Alternative,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Day>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CampaignDates {
+    pub opens: Day,
+    pub closes: Day,
+    pub care_starts: Day,
+    /// The last working day in the window: a request accepted later misses the campaign.
+    pub submit_by: Day,
+}
+
+/// Attachment and complaint dates (all keys present, `null` when they do not apply).
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct StandardDates {
+    pub accepted_on: Option<Day>,
+    pub decision_due: Option<Day>,
+    pub campaign: Option<CampaignDates>,
+    pub care_starts: Option<Day>,
+    pub next_free_change: Option<Day>,
+    pub complaint_deadline: Option<Day>,
+    pub complaint_decision_due: Option<Day>,
+    pub attachment_ends: Option<Day>,
+    pub free_changes_left: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ResponseMinutes {
+    pub in_person: u32,
+    pub portal: u32,
+}
+
+/// Home-visit dates: `decision_due` is replaced by `response_minutes` (contract).
+#[derive(Debug, Clone, Serialize)]
+pub struct HomeVisitDates {
+    pub accepted_on: Option<Day>,
+    pub response_minutes: ResponseMinutes,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Dates {
+    Standard(StandardDates),
+    HomeVisit(HomeVisitDates),
+}
+
+/// Human text of the verdict and of each date, in the requested language.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionText {
+    pub lang: crate::codes::Lang,
+    pub verdict: String,
+    pub dates: Vec<DateText>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisional: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateText {
+    pub key: &'static str,
+    pub date: Option<Day>,
+    pub text: String,
+}

@@ -1,0 +1,481 @@
+//! Attachment to a PHC organisation (first attachment or change): who may attach, on which ground,
+//! where, through which channel, with which documents, and the dates that follow.
+
+use super::Ctx;
+use crate::calendar::OutOfHorizon;
+use crate::codes::{Alternative, Applicant, Channel, DocumentCode, Insurance, Reason, ReasonCode, Service, TargetUnit};
+use crate::decision::{CampaignDates, ChannelItem, Dates, Day, Decision, DocumentItem, Param, StandardDates};
+use crate::request::Request;
+use crate::rules::{Campaign, Processing, ResidencyRule};
+use chrono::{Datelike, NaiveDate, NaiveTime};
+
+pub(super) fn decide<'r>(req: &Request, mut ctx: Ctx<'r>) -> Result<Decision<'r>, OutOfHorizon> {
+    let ctx = &mut ctx;
+    let mut ctx_documents: Vec<DocumentCode> = vec![DocumentCode::IdentityDocument];
+    let mut written_to_head = false;
+
+    residency(req, ctx, &mut ctx_documents, &mut written_to_head);
+    consent(req, ctx);
+    let campaign = this_or_next_campaign(ctx)?;
+    let accepted_on = ctx.accepted_on(ctx.at.local)?;
+    ground(req, ctx, campaign.as_ref(), accepted_on, &mut ctx_documents);
+    territory(req, ctx);
+    age(req, ctx);
+    categories(req, ctx, &mut ctx_documents, &mut written_to_head);
+    if req.applicant == Some(Applicant::FamilyMember) && ctx.edition.family_consent_document {
+        ctx_documents.push(DocumentCode::FamilyConsent);
+        ctx.info(ReasonCode::WrittenApplication, "family_consent", &ctx.edition.family_sources);
+    }
+    let portal = portal(req, ctx);
+    let channels = vec![
+        ChannelItem { channel: Channel::Portal, available: portal, written_application_to_head: None, text: None },
+        ChannelItem { channel: Channel::InPerson, available: Some(true), written_application_to_head: Some(written_to_head), text: None },
+    ];
+
+    let dates = dates(req, ctx, campaign, accepted_on)?;
+    ctx_documents.sort();
+    ctx_documents.dedup();
+    let documents = ctx_documents.into_iter().map(|code| DocumentItem { code, text: None }).collect();
+    Ok(finish(ctx, channels, documents, dates))
+}
+
+fn finish<'r>(ctx: &mut Ctx<'r>, channels: Vec<ChannelItem>, documents: Vec<DocumentItem>, dates: StandardDates) -> Decision<'r> {
+    ctx.take().finish(Service::Attachment, channels, documents, Dates::Standard(dates))
+}
+
+fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>, written: &mut bool) {
+    let Some(code) = req.person.residency else {
+        ctx.missing(ReasonCode::Residency, "person.residency", &ctx.edition.sources);
+        return;
+    };
+    let edition = ctx.edition;
+    let entry = edition.residency_on(code, ctx.date()).expect("every residency has a rule (checked on load)");
+    match entry.rule {
+        ResidencyRule::Eligible => {
+            ctx.met(ReasonCode::Residency, code.as_str(), &entry.sources).interpretation(entry.interpretation);
+        }
+        ResidencyRule::NotEligible => {
+            ctx.fail(ReasonCode::Residency, code.as_str(), &entry.sources).interpretation(entry.interpretation);
+            ctx.alternative(Alternative::NearestClinicOrAmbulance, None);
+        }
+        ResidencyRule::Insured => {
+            ctx.met(ReasonCode::Residency, code.as_str(), &entry.sources).interpretation(entry.interpretation);
+            *written |= entry.written_application;
+            docs.extend(entry.documents.iter().copied());
+            match (req.person.insurance, req.person.insurance_until) {
+                (None, _) => {
+                    ctx.missing(ReasonCode::InsuranceContract, "person.insurance", &entry.sources);
+                }
+                (Some(Insurance::None), _) => {
+                    ctx.fail(ReasonCode::InsuranceContract, "none", &entry.sources);
+                    ctx.alternative(Alternative::GetInsuranceContract, None);
+                }
+                (Some(_), None) => {
+                    ctx.missing(ReasonCode::InsuranceContract, "person.insurance_until", &entry.sources);
+                }
+                (Some(_), Some(until)) if until < ctx.date() => {
+                    ctx.fail(ReasonCode::InsuranceContract, "expired", &entry.sources).with("date", Param::Date(until));
+                    ctx.alternative(Alternative::GetInsuranceContract, None);
+                }
+                (Some(_), Some(until)) => {
+                    ctx.met(ReasonCode::InsuranceContract, "valid", &entry.sources).with("date", Param::Date(until));
+                }
+            }
+        }
+    }
+}
+
+fn consent(req: &Request, ctx: &mut Ctx<'_>) {
+    let sources = &ctx.rules.refusal_sources;
+    match req.person.consents_to_data_access {
+        Some(true) => {
+            ctx.met(ReasonCode::DataAccessConsent, "given", sources);
+        }
+        Some(false) => {
+            ctx.fail(ReasonCode::DataAccessConsent, "refused", sources);
+            ctx.alternative(Alternative::GiveDataConsent, None);
+        }
+        None => ctx.risk("no_data_access_consent"),
+    }
+}
+
+/// The campaign of the year of the check if it has not closed yet, else the next one; taken from the
+/// edition in force when that campaign opens (the rules may change before it).
+fn this_or_next_campaign<'r>(ctx: &mut Ctx<'r>) -> Result<Option<CampaignInfo<'r>>, OutOfHorizon> {
+    let date = ctx.date();
+    for year in [date.year(), date.year() + 1] {
+        let Some(c) = campaign_for_year(ctx, year) else { continue };
+        let (opens, closes) = c.window(year);
+        if date > closes {
+            continue;
+        }
+        let mut submit_by = closes;
+        while ctx.rules.calendar.is_day_off(submit_by)? && submit_by > opens {
+            submit_by = submit_by.pred_opt().expect("inside the window");
+        }
+        ctx.rests_on_calendar(submit_by, closes);
+        let dates = CampaignDates { opens: Day(opens), closes: Day(closes), care_starts: Day(c.care_starts(year)), submit_by: Day(submit_by) };
+        return Ok(Some(CampaignInfo { dates, sources: &c.sources }));
+    }
+    Ok(None)
+}
+
+fn campaign_for_year<'r>(ctx: &Ctx<'r>, year: i32) -> Option<&'r Campaign> {
+    let rules = ctx.rules;
+    let first = rules.edition_on(ctx.date().max(NaiveDate::from_ymd_opt(year, 1, 1)?))?;
+    let c = first.campaign.as_ref()?;
+    // The edition in force on the day this edition's campaign would open decides.
+    let (opens, _) = c.window(year);
+    rules.edition_on(opens.max(ctx.date()))?.campaign.as_ref()
+}
+
+/// The campaign a check speaks of, with the sources of its window.
+struct CampaignInfo<'r> {
+    dates: CampaignDates,
+    sources: &'r [String],
+}
+
+fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'r>>, accepted_on: NaiveDate, docs: &mut Vec<DocumentCode>) {
+    let edition = ctx.edition;
+    let Some(reason) = req.reason else {
+        ctx.missing(ReasonCode::Ground, "reason", &edition.sources);
+        return;
+    };
+    let attached = req.current_attachment.attached;
+    if attached == Some(true) && req.current_attachment.at_target_clinic == Some(true) {
+        ctx.fail(ReasonCode::AlreadyAttached, "already_attached", &edition.sources);
+        ctx.alternative(Alternative::NothingToDo, None);
+        return;
+    }
+    let Some(g) = edition.ground(reason) else {
+        ctx.fail(ReasonCode::Ground, "not_in_edition", &edition.sources).with("reason", Param::Text(reason.as_str()));
+        if edition.ground(Reason::FreeChoice).is_some() {
+            ctx.alternative(Alternative::UseFreeChoice, None);
+        }
+        return;
+    };
+    ctx.met(ReasonCode::Ground, reason.as_str(), &g.sources).interpretation(g.interpretation);
+    let date = ctx.date();
+    match reason {
+        Reason::Relocation => {
+            match req.relocation.moved_on {
+                None => {
+                    ctx.missing(ReasonCode::RelocationDate, "relocation.moved_on", &g.sources);
+                }
+                Some(moved) if moved > date => {
+                    ctx.until(ReasonCode::RelocationDate, "future", &g.sources, moved);
+                    ctx.alternative(Alternative::ApplyFromDate, Some(moved));
+                }
+                Some(moved) => {
+                    ctx.met(ReasonCode::RelocationDate, "moved", &g.sources).with("date", Param::Date(moved));
+                }
+            }
+            if g.beyond_unit_only {
+                match req.relocation.leaves_unit {
+                    None => {
+                        ctx.missing(ReasonCode::RelocationScope, "relocation.leaves_unit", &g.sources);
+                    }
+                    Some(false) => {
+                        ctx.fail(ReasonCode::RelocationScope, "within_unit", &g.sources);
+                        ctx.alternative(Alternative::UseFreeChoice, None);
+                    }
+                    Some(true) => {
+                        ctx.met(ReasonCode::RelocationScope, "beyond_unit", &g.sources);
+                    }
+                }
+            }
+        }
+        Reason::FreeChoice => free_choice(req, ctx, campaign),
+        Reason::Campaign => match campaign {
+            None => {
+                ctx.fail(ReasonCode::CampaignWindow, "no_campaign", &edition.sources);
+                ctx.alternative(Alternative::UseFreeChoice, None);
+            }
+            Some(CampaignInfo { dates: c, sources }) => {
+                let sources: &'r [String] = sources;
+                if accepted_on < c.opens.0 {
+                    ctx.until(ReasonCode::CampaignWindow, "not_yet_open", sources, c.opens.0)
+                        .with("opens", Param::Date(c.opens.0))
+                        .with("closes", Param::Date(c.closes.0));
+                    ctx.alternative(Alternative::ApplyFromDate, Some(c.opens.0));
+                } else if accepted_on <= c.closes.0 {
+                    ctx.met(ReasonCode::CampaignWindow, "open", sources)
+                        .with("opens", Param::Date(c.opens.0))
+                        .with("closes", Param::Date(c.closes.0));
+                    ctx.info(ReasonCode::CareStart, "campaign", sources).with("date", Param::Date(c.care_starts.0));
+                } else {
+                    // Submitted on the last day(s) but accepted after the window: the next campaign.
+                    next_campaign_after(ctx, c.opens.0.year());
+                    ctx.info(ReasonCode::CampaignWindow, "accepted_after_close", sources)
+                        .with("date", Param::Date(accepted_on))
+                        .with("closes", Param::Date(c.closes.0))
+                        .interpretation(true);
+                }
+            }
+        },
+        Reason::VoluntaryInsurance => {
+            match req.person.insurance {
+                None => {
+                    ctx.missing(ReasonCode::VoluntaryInsurancePolicy, "person.insurance", &g.sources);
+                }
+                Some(Insurance::Voluntary) => match req.person.insurance_until {
+                    Some(until) if until < date => {
+                        ctx.fail(ReasonCode::VoluntaryInsurancePolicy, "expired", &g.sources).with("date", Param::Date(until));
+                    }
+                    _ => {
+                        ctx.met(ReasonCode::VoluntaryInsurancePolicy, "voluntary", &g.sources);
+                    }
+                },
+                Some(_) => {
+                    ctx.fail(ReasonCode::VoluntaryInsurancePolicy, "no_voluntary_policy", &g.sources);
+                    ctx.alternative(Alternative::UseFreeChoice, None);
+                }
+            }
+            docs.push(DocumentCode::InsuranceContract);
+        }
+        Reason::FirstAttachment => {
+            if attached == Some(true) {
+                ctx.fail(ReasonCode::AlreadyAttached, "attached_elsewhere", &g.sources);
+                ctx.alternative(Alternative::UseFreeChoice, None);
+            }
+        }
+        Reason::CommissionDisagreement
+        | Reason::ClinicStoppedService
+        | Reason::ClinicCapacity
+        | Reason::NewFacility
+        | Reason::Privatization => {}
+    }
+}
+
+/// The campaign after `year`'s: eligible from its opening, or not at all if no campaign is known.
+fn next_campaign_after(ctx: &mut Ctx<'_>, year: i32) {
+    let edition = ctx.edition;
+    match campaign_for_year(ctx, year + 1) {
+        Some(next) => {
+            let (opens, closes) = next.window(year + 1);
+            let sources = &next.sources;
+            ctx.until(ReasonCode::CampaignWindow, "closed", sources, opens).with("opens", Param::Date(opens)).with("closes", Param::Date(closes));
+            ctx.alternative(Alternative::ApplyFromDate, Some(opens));
+        }
+        None => {
+            ctx.fail(ReasonCode::CampaignWindow, "no_campaign", &edition.sources);
+        }
+    }
+    if edition.ground(Reason::FreeChoice).is_some() {
+        ctx.alternative(Alternative::UseFreeChoice, None);
+    }
+}
+
+fn free_choice(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<&CampaignInfo<'_>>) {
+    let edition = ctx.edition;
+    let limit = edition.free_changes_per_year;
+    let sources = &edition.free_changes_sources;
+    if req.current_attachment.attached == Some(false) {
+        ctx.met(ReasonCode::FreeChangeLimit, "not_attached", sources).interpretation(true);
+        return;
+    }
+    match req.current_attachment.free_changes_this_year {
+        None => {
+            ctx.missing(ReasonCode::FreeChangeLimit, "current_attachment.free_changes_this_year", sources);
+        }
+        Some(used) if used >= limit => {
+            let next_year = NaiveDate::from_ymd_opt(ctx.date().year() + 1, 1, 1).expect("inside the horizon");
+            ctx.until(ReasonCode::FreeChangeLimit, "reached", sources, next_year)
+                .with("limit", Param::Count(limit))
+                .with("used", Param::Count(used))
+                .interpretation(edition.free_changes_interpretation)
+                .single_source(edition.free_changes_single_source);
+            ctx.alternative(Alternative::ApplyFromDate, Some(next_year));
+            if let Some(CampaignInfo { dates: c, .. }) = campaign {
+                if c.closes.0 >= ctx.date() && c.opens.0.year() == ctx.date().year() {
+                    ctx.alternative(Alternative::UseCampaign, Some(c.opens.0.max(ctx.date())));
+                }
+            }
+        }
+        Some(used) => {
+            ctx.met(ReasonCode::FreeChangeLimit, "within", sources)
+                .with("limit", Param::Count(limit))
+                .with("used", Param::Count(used))
+                .with("left", Param::Count(limit - used - 1))
+                .interpretation(edition.free_changes_interpretation)
+                .single_source(edition.free_changes_single_source);
+        }
+    }
+}
+
+fn territory(req: &Request, ctx: &mut Ctx<'_>) {
+    let edition = ctx.edition;
+    let sources = &edition.territory_sources;
+    match req.target_unit {
+        None => {
+            ctx.missing(ReasonCode::Territory, "target_unit", sources);
+        }
+        Some(TargetUnit::Same) => {
+            ctx.met(ReasonCode::Territory, "same_unit", sources);
+        }
+        Some(TargetUnit::Neighbouring) if edition.border_exception => match req.border_territory {
+            None => {
+                ctx.missing(ReasonCode::Territory, "border_territory", sources);
+            }
+            Some(true) => {
+                ctx.met(ReasonCode::Territory, "border_exception", sources);
+            }
+            Some(false) => {
+                ctx.fail(ReasonCode::Territory, "neighbouring_not_border", sources);
+                ctx.alternative(Alternative::ChooseClinicInUnit, None);
+            }
+        },
+        Some(_) => {
+            ctx.fail(ReasonCode::Territory, "other_unit", sources);
+            ctx.alternative(Alternative::ChooseClinicInUnit, None);
+        }
+    }
+}
+
+/// Whole years of age on the date of the check.
+pub(crate) fn age_on(birth: NaiveDate, date: NaiveDate) -> i32 {
+    let mut years = date.year() - birth.year();
+    if (date.month(), date.day()) < (birth.month(), birth.day()) {
+        years -= 1;
+    }
+    years
+}
+
+fn age(req: &Request, ctx: &mut Ctx<'_>) {
+    let Some(birth) = req.person.birth_date else { return };
+    let age = age_on(birth, ctx.date());
+    let edition = ctx.edition;
+    if age < 18 {
+        ctx.info(ReasonCode::MinorRepresented, "minor", &edition.family_sources).with("age", Param::Count(age as u32)).interpretation(true);
+    }
+    if age < 5 && edition.under_five_actual_residence {
+        ctx.info(ReasonCode::ActualResidenceUnderFive, "under_five", &edition.territory_sources);
+    }
+}
+
+fn categories<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>, written: &mut bool) {
+    let edition = ctx.edition;
+    for &category in &req.person.categories {
+        if let Some(w) = edition.written(category) {
+            *written = true;
+            docs.push(w.document);
+            ctx.info(ReasonCode::WrittenApplication, category.as_str(), &w.sources);
+        }
+    }
+}
+
+/// Whether the portal is open to this person: a digital signature, or (where the edition allows) a
+/// one-time password to the phone registered on the portal. `None` when an answer is missing.
+fn portal(req: &Request, ctx: &mut Ctx<'_>) -> Option<bool> {
+    let e = ctx.edition;
+    let (eds, phone) = (req.person.eds, req.person.phone_on_portal);
+    let otp = e.sign_in_one_time_password;
+    let available = match (eds, phone) {
+        (Some(true), _) if e.sign_in_eds => Some(true),
+        (_, Some(true)) if otp => Some(true),
+        (Some(_), Some(_)) => Some(false),
+        (Some(_), None) if !otp => Some(false),
+        _ => None,
+    };
+    if req.channel != Some(Channel::Portal) {
+        return available;
+    }
+    let sources = &e.sign_in_sources;
+    match available {
+        Some(true) => {
+            let by_phone = eds != Some(true);
+            ctx.met(ReasonCode::PortalSignIn, if by_phone { "one_time_password" } else { "eds" }, sources)
+                .interpretation(by_phone && e.one_time_password_interpretation);
+        }
+        Some(false) => {
+            ctx.fail(ReasonCode::PortalSignIn, if otp { "no_eds_no_phone" } else { "no_eds" }, sources);
+            ctx.alternative(Alternative::ApplyInPerson, None);
+            ctx.alternative(Alternative::GetEds, None);
+        }
+        None => {
+            let field = if eds.is_none() { "person.eds" } else { "person.phone_on_portal" };
+            ctx.missing(ReasonCode::PortalSignIn, field, sources);
+        }
+    }
+    available
+}
+
+/// When the answer is due for a request accepted on a day: by the edition's processing rule.
+fn decision_due(ctx: &mut Ctx<'_>, processing: Processing, submitted: NaiveDate, accepted: NaiveDate) -> Result<Option<NaiveDate>, OutOfHorizon> {
+    Ok(match processing {
+        Processing::SameDay => Some(accepted),
+        Processing::NextWorkingDay => Some(ctx.next_working_day_after(submitted)?),
+        Processing::NotStated => None,
+    })
+}
+
+fn due_for(req: &Request, ctx: &mut Ctx<'_>, submitted: NaiveDate, accepted: NaiveDate) -> Result<Option<NaiveDate>, OutOfHorizon> {
+    let e = ctx.edition;
+    let portal = decision_due(ctx, e.portal_processing, submitted, accepted)?;
+    let in_person = decision_due(ctx, e.in_person_processing, submitted, accepted)?;
+    Ok(match req.channel {
+        Some(Channel::Portal) => portal,
+        Some(Channel::InPerson) => in_person,
+        // Both channels: the later answer, so the citizen is never told to expect it too early.
+        None => portal.max(in_person),
+    })
+}
+
+fn dates(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<CampaignInfo<'_>>, accepted_on: NaiveDate) -> Result<StandardDates, OutOfHorizon> {
+    let e = ctx.edition;
+    let mut dates = StandardDates { campaign: campaign.as_ref().map(|c| c.dates.clone()), ..Default::default() };
+    let (verdict, _) = ctx.verdict();
+    let processing_detail = match (req.channel, e.portal_processing, e.in_person_processing) {
+        (_, Processing::NotStated, _) | (_, _, Processing::NotStated) => "not_stated",
+        (Some(Channel::Portal), Processing::SameDay, _) => "same_day",
+        _ => "next_working_day",
+    };
+    ctx.info(ReasonCode::ProcessingTime, processing_detail, &e.processing_sources);
+
+    let limit_known = req.current_attachment.free_changes_this_year.filter(|_| req.reason == Some(Reason::FreeChoice));
+    match verdict {
+        crate::codes::Verdict::Eligible | crate::codes::Verdict::NeedsInformation => {
+            dates.accepted_on = Some(Day(accepted_on));
+            let due = due_for(req, ctx, ctx.date(), accepted_on)?;
+            dates.decision_due = due.map(Day);
+            if verdict == crate::codes::Verdict::Eligible {
+                dates.care_starts = if req.reason == Some(Reason::Campaign) {
+                    campaign.as_ref().map(|c| c.dates.care_starts)
+                } else {
+                    due.map(Day)
+                };
+            }
+            if let Some(used) = limit_known {
+                if req.current_attachment.attached != Some(false) {
+                    dates.free_changes_left = Some(e.free_changes_per_year.saturating_sub(used + 1));
+                }
+            }
+        }
+        crate::codes::Verdict::EligibleLater => {
+            let (_, from) = ctx.verdict();
+            let from = from.expect("eligible_later has a date");
+            if req.reason == Some(Reason::Campaign) {
+                let year = from.year();
+                dates.care_starts = campaign_for_year(ctx, year).map(|c| Day(c.care_starts(year)));
+            } else {
+                // A request on that day, during working hours.
+                let at = from.and_time(NaiveTime::from_hms_opt(9, 0, 0).expect("valid"));
+                let accepted = ctx.accepted_on(at)?;
+                dates.care_starts = due_for(req, ctx, from, accepted)?.map(Day);
+            }
+            if let Some(used) = limit_known {
+                if used >= e.free_changes_per_year {
+                    dates.next_free_change = Some(Day(from));
+                }
+            }
+        }
+        crate::codes::Verdict::NotEligible => {}
+    }
+    if let (Some(ResidencyRule::Insured), Some(until)) = (
+        req.person.residency.and_then(|r| e.residency_on(r, ctx.date())).map(|r| r.rule),
+        req.person.insurance_until,
+    ) {
+        dates.attachment_ends = Some(Day(until));
+    }
+    Ok(dates)
+}

@@ -1,0 +1,64 @@
+//! A complaint against a refusal (Administrative Procedural Code, seed 003): filed within 3 months of
+//! the day the person learned of the refusal (art. 92), reviewed within 20 working days. A missed
+//! deadline can be restored for a good reason and is no ground to refuse the complaint.
+
+use super::Ctx;
+use crate::calendar::OutOfHorizon;
+use crate::codes::{Alternative, Channel, DocumentCode, ReasonCode, Service};
+use crate::dates::add_months;
+use crate::decision::{ChannelItem, Dates, Day, Decision, DocumentItem, Param, StandardDates};
+use crate::request::Request;
+
+pub(super) fn decide<'r>(req: &Request, ctx: Ctx<'r>) -> Result<Decision<'r>, OutOfHorizon> {
+    let mut ctx = ctx;
+    let rules = ctx.rules;
+    let c = &rules.complaint;
+    let filed = ctx.date();
+    let mut dates = StandardDates::default();
+    match req.refusal_received_on {
+        None => {
+            ctx.missing(ReasonCode::ComplaintDeadline, "refusal_received_on", &c.deadline_sources);
+        }
+        Some(received) => {
+            // Months end on the same day number (or the month's last day); a deadline on a day off
+            // moves to the next working day (Civil Code, art. 174, by analogy).
+            let raw = add_months(received, c.deadline_months);
+            let deadline = ctx.working_day_on_or_after(raw)?;
+            dates.complaint_deadline = Some(Day(deadline));
+            if filed <= deadline {
+                ctx.met(ReasonCode::ComplaintDeadline, "in_time", &c.deadline_sources)
+                    .with("date", Param::Date(deadline))
+                    .with("months", Param::Count(c.deadline_months))
+                    .interpretation(raw != deadline);
+            } else {
+                ctx.warn(ReasonCode::ComplaintDeadline, "missed", &c.deadline_sources)
+                    .with("date", Param::Date(deadline))
+                    .with("months", Param::Count(c.deadline_months));
+                ctx.alternative(Alternative::AskToRestoreDeadline, None);
+            }
+        }
+    }
+    let accepted = ctx.accepted_on(ctx.at.local)?;
+    dates.accepted_on = Some(Day(accepted));
+    let due = ctx.add_working_days(filed, c.review_working_days)?;
+    dates.complaint_decision_due = Some(Day(due));
+    ctx.info(ReasonCode::ComplaintReview, "working_days", &c.review_sources)
+        .with("count", Param::Count(c.review_working_days))
+        .with("date", Param::Date(due))
+        .single_source(c.review_single_source);
+    // Before the Code came into force the periods shown are still the Code's: said as a reading.
+    let before_code = filed < c.code_in_force_from;
+    ctx.info(ReasonCode::ComplaintProcedure, if before_code { "before_code" } else { "working_days" }, &c.procedure_sources)
+        .with("count", Param::Count(c.procedure_working_days))
+        .with("date", Param::Date(c.code_in_force_from))
+        .interpretation(before_code);
+    let channels = vec![
+        ChannelItem { channel: Channel::Portal, available: Some(true), written_application_to_head: None, text: None },
+        ChannelItem { channel: Channel::InPerson, available: Some(true), written_application_to_head: Some(false), text: None },
+    ];
+    let documents = [DocumentCode::IdentityDocument, DocumentCode::ComplaintLetter]
+        .into_iter()
+        .map(|code| DocumentItem { code, text: None })
+        .collect();
+    Ok(ctx.finish(Service::Complaint, channels, documents, Dates::Standard(dates)))
+}

@@ -1,0 +1,285 @@
+//! The rules engine: a pure function from (request, rule data) to a decision. It never reads the
+//! clock, the environment or a global: "now" is the request's `at`.
+//!
+//! Each service has its own module; they share the `Ctx` that collects reasons, missing answers and
+//! the working-day arithmetic, and `finish` that turns them into a verdict:
+//! a reason that fails outright gives `not_eligible` (whatever else is missing); otherwise a missing
+//! answer gives `needs_information`; otherwise a reason that only defers gives `eligible_later`.
+
+mod attachment;
+mod complaint;
+mod home_visit;
+
+use crate::calendar::OutOfHorizon;
+use crate::codes::{Alternative, Outcome, ReasonCode, Service, Verdict};
+use crate::decision::{AlternativeItem, Day, Decision, EditionRef, Param, ReasonItem};
+use crate::error::InputError;
+use crate::request::Request;
+use crate::rules::{Edition, Rules};
+use crate::time::KzMoment;
+use chrono::{Datelike, NaiveDate};
+
+/// Decides one request under the given rules.
+pub fn decide<'r>(req: &Request, rules: &'r Rules) -> Result<Decision<'r>, InputError> {
+    let date = req.at.date();
+    let first = rules.first_day();
+    if date < first {
+        return Err(InputError::new(
+            "at",
+            format!("{} is before {}, when the first attachment rules this checker knows came into force; expected a later date", crate::dates::iso(date), crate::dates::iso(first)),
+        ));
+    }
+    // The calendar must also cover what follows the check (a period running into the next year).
+    let last_year = rules.calendar.last_year() - 1;
+    if date.year() > last_year {
+        return Err(InputError::new(
+            "at",
+            format!("{} is after {last_year}, the last year this checker's calendar covers; dates so far ahead would be guesses", crate::dates::iso(date)),
+        ));
+    }
+    if let (Service::Complaint, Some(received)) = (req.service, req.refusal_received_on) {
+        if received > date {
+            return Err(InputError::new(
+                "refusal_received_on",
+                format!("{} is after the date of the complaint ({}); expected the day the refusal was received, on or before `at`", crate::dates::iso(received), crate::dates::iso(date)),
+            ));
+        }
+        if received.year() < rules.calendar.first_year() {
+            return Err(InputError::new(
+                "refusal_received_on",
+                format!("{} is before {}, the first year this checker's calendar covers", crate::dates::iso(received), rules.calendar.first_year()),
+            ));
+        }
+    }
+    let edition = rules.edition_on(date).expect("date is after the first edition");
+    let ctx = Ctx::new(rules, edition, req.at);
+    match req.service {
+        Service::Attachment => attachment::decide(req, ctx),
+        Service::HomeVisit => home_visit::decide(req, ctx),
+        Service::Complaint => complaint::decide(req, ctx),
+    }
+    .map_err(|OutOfHorizon(d)| {
+        InputError::new("at", format!("a date of this check ({}) falls outside the calendar ({}–{})", crate::dates::iso(d), rules.calendar.first_year(), rules.calendar.last_year()))
+    })
+}
+
+/// What a reason does to the verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Effect {
+    Met,
+    Info,
+    /// Decides against: `not_eligible`.
+    Fail,
+    /// Holds from a later date: `eligible_later`.
+    Until(NaiveDate),
+    /// A missing answer, named in `needs`.
+    Missing(&'static str),
+    /// Fails, but is no ground to refuse (a late complaint).
+    Warn,
+}
+
+/// The working state of one decision.
+pub(crate) struct Ctx<'r> {
+    pub rules: &'r Rules,
+    pub edition: &'r Edition,
+    pub at: KzMoment,
+    reasons: Vec<ReasonItem<'r>>,
+    needs: Vec<&'static str>,
+    failed: bool,
+    later: Option<NaiveDate>,
+    alternatives: Vec<AlternativeItem>,
+    provisional: bool,
+    refusal_risks: Vec<&'r str>,
+}
+
+impl<'r> Ctx<'r> {
+    fn new(rules: &'r Rules, edition: &'r Edition, at: KzMoment) -> Self {
+        let mut ctx = Ctx {
+            rules,
+            edition,
+            at,
+            reasons: Vec::with_capacity(12),
+            needs: Vec::new(),
+            failed: false,
+            later: None,
+            alternatives: Vec::new(),
+            provisional: false,
+            refusal_risks: Vec::new(),
+        };
+        ctx.add(ReasonCode::RulesEdition, Effect::Info, if edition.approximate { "approximate" } else { "exact" }, &edition.sources)
+            .interpretation = edition.approximate;
+        ctx
+    }
+
+    pub fn date(&self) -> NaiveDate {
+        self.at.date()
+    }
+
+    fn add(&mut self, code: ReasonCode, effect: Effect, detail: &'static str, sources: &'r [String]) -> &mut ReasonItem<'r> {
+        let outcome = match effect {
+            Effect::Met => Outcome::Met,
+            Effect::Info => Outcome::Info,
+            Effect::Fail | Effect::Until(_) | Effect::Warn => Outcome::NotMet,
+            Effect::Missing(_) => Outcome::Unknown,
+        };
+        match effect {
+            Effect::Fail => self.failed = true,
+            Effect::Until(d) => self.later = Some(self.later.map_or(d, |l| l.max(d))),
+            Effect::Missing(field) => {
+                if !self.needs.contains(&field) {
+                    self.needs.push(field);
+                }
+            }
+            Effect::Met | Effect::Info | Effect::Warn => {}
+        }
+        self.reasons.push(ReasonItem {
+            code,
+            outcome,
+            detail,
+            sources,
+            interpretation: false,
+            single_source: false,
+            text: None,
+            params: Vec::new(),
+        });
+        self.reasons.last_mut().expect("just pushed")
+    }
+
+    pub fn met(&mut self, code: ReasonCode, detail: &'static str, sources: &'r [String]) -> &mut ReasonItem<'r> {
+        self.add(code, Effect::Met, detail, sources)
+    }
+    pub fn info(&mut self, code: ReasonCode, detail: &'static str, sources: &'r [String]) -> &mut ReasonItem<'r> {
+        self.add(code, Effect::Info, detail, sources)
+    }
+    pub fn fail(&mut self, code: ReasonCode, detail: &'static str, sources: &'r [String]) -> &mut ReasonItem<'r> {
+        self.add(code, Effect::Fail, detail, sources)
+    }
+    pub fn warn(&mut self, code: ReasonCode, detail: &'static str, sources: &'r [String]) -> &mut ReasonItem<'r> {
+        self.add(code, Effect::Warn, detail, sources)
+    }
+    pub fn until(&mut self, code: ReasonCode, detail: &'static str, sources: &'r [String], from: NaiveDate) -> &mut ReasonItem<'r> {
+        self.add(code, Effect::Until(from), detail, sources).with("date", Param::Date(from))
+    }
+    pub fn missing(&mut self, code: ReasonCode, field: &'static str, sources: &'r [String]) -> &mut ReasonItem<'r> {
+        self.add(code, Effect::Missing(field), "missing", sources).with("field", Param::Text(field))
+    }
+
+    pub fn alternative(&mut self, code: Alternative, date: Option<NaiveDate>) {
+        if !self.alternatives.iter().any(|a| a.code == code) {
+            self.alternatives.push(AlternativeItem { code, date: date.map(Day), text: None });
+        }
+    }
+
+    pub fn risk(&mut self, code: &'r str) {
+        if !self.refusal_risks.contains(&code) {
+            self.refusal_risks.push(code);
+        }
+    }
+
+    /// Moves the collected state out, leaving an empty context behind.
+    pub fn take(&mut self) -> Ctx<'r> {
+        let empty = Ctx { reasons: Vec::new(), needs: Vec::new(), alternatives: Vec::new(), refusal_risks: Vec::new(), ..*self };
+        std::mem::replace(self, empty)
+    }
+
+    /// Records that a computed date rests on the calendar from `from` to `to`: provisional unless
+    /// every year in between has an official calendar.
+    pub fn rests_on_calendar(&mut self, from: NaiveDate, to: NaiveDate) {
+        if !self.rules.calendar.span_is_official(from, to) {
+            self.provisional = true;
+        }
+    }
+
+    /// The day a request made at `at` is accepted: that day if it is a working day and the request
+    /// comes before the cut-off (18:00), else the next working day.
+    pub fn accepted_on(&mut self, at: chrono::NaiveDateTime) -> Result<NaiveDate, OutOfHorizon> {
+        let cal = &self.rules.calendar;
+        let d = at.date();
+        let accepted = if cal.is_working_day(d)? && at.time() < self.rules.cutoff { d } else { cal.next_working_day_after(d)? };
+        self.rests_on_calendar(d, accepted);
+        Ok(accepted)
+    }
+
+    pub fn next_working_day_after(&mut self, d: NaiveDate) -> Result<NaiveDate, OutOfHorizon> {
+        let r = self.rules.calendar.next_working_day_after(d)?;
+        self.rests_on_calendar(d, r);
+        Ok(r)
+    }
+
+    pub fn add_working_days(&mut self, d: NaiveDate, n: u32) -> Result<NaiveDate, OutOfHorizon> {
+        let r = self.rules.calendar.add_working_days(d, n)?;
+        self.rests_on_calendar(d, r);
+        Ok(r)
+    }
+
+    pub fn working_day_on_or_after(&mut self, d: NaiveDate) -> Result<NaiveDate, OutOfHorizon> {
+        let r = self.rules.calendar.working_day_on_or_after(d)?;
+        self.rests_on_calendar(d, r);
+        Ok(r)
+    }
+
+    /// The verdict from what was collected.
+    fn verdict(&self) -> (Verdict, Option<NaiveDate>) {
+        if self.failed {
+            (Verdict::NotEligible, None)
+        } else if !self.needs.is_empty() {
+            (Verdict::NeedsInformation, None)
+        } else if let Some(d) = self.later {
+            (Verdict::EligibleLater, Some(d))
+        } else {
+            (Verdict::Eligible, None)
+        }
+    }
+
+    /// Assembles the decision.
+    pub fn finish(
+        mut self,
+        service: Service,
+        channels: Vec<crate::decision::ChannelItem>,
+        documents: Vec<crate::decision::DocumentItem>,
+        dates: crate::decision::Dates,
+    ) -> Decision<'r> {
+        let (verdict, eligible_from) = self.verdict();
+        if self.provisional {
+            let sources = &self.rules.calendar_sources;
+            self.add(ReasonCode::ProvisionalCalendar, Effect::Info, "provisional", sources).interpretation = true;
+        }
+        let needs = if verdict == Verdict::NeedsInformation { self.needs } else { Vec::new() };
+        Decision {
+            service,
+            verdict,
+            eligible_from: eligible_from.map(Day),
+            edition: EditionRef {
+                id: &self.edition.id,
+                in_force_from: Day(self.edition.in_force_from),
+                approximate: self.edition.approximate,
+                sources: &self.edition.sources,
+                text: None,
+            },
+            reasons: self.reasons,
+            channels,
+            documents,
+            dates,
+            refusal_risks: self.refusal_risks,
+            needs,
+            provisional: self.provisional,
+            alternatives: self.alternatives,
+            text: None,
+        }
+    }
+}
+
+impl<'r> ReasonItem<'r> {
+    pub(crate) fn with(&mut self, name: &'static str, value: Param) -> &mut Self {
+        self.params.push((name, value));
+        self
+    }
+    pub(crate) fn interpretation(&mut self, yes: bool) -> &mut Self {
+        self.interpretation |= yes;
+        self
+    }
+    pub(crate) fn single_source(&mut self, yes: bool) -> &mut Self {
+        self.single_source |= yes;
+        self
+    }
+}
