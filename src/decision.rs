@@ -62,12 +62,23 @@ pub struct ReasonItem<'r> {
     pub params: Vec<(&'static str, Param)>,
 }
 
-/// A value inside a human text.
+/// A value inside a human text. Quantities carry their unit, so each language writes the unit in
+/// its own plural form (1 день, 2 дня, 5 дней).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Param {
     Date(NaiveDate),
+    /// A bare number.
     Count(u32),
-    Text(&'static str),
+    Minutes(u32),
+    WorkingDays(u32),
+    Months(u32),
+    Years(u32),
+    /// Free changes of clinic.
+    Changes(u32),
+    /// A request field (`person.eds`), written as the question it answers.
+    Field(&'static str),
+    /// A ground for attachment (`free_choice`), by its name.
+    Ground(&'static str),
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -152,17 +152,15 @@ fn ndjson(input: &mut impl BufRead, rules: &Rules, opts: &Options) -> ExitCode {
     let mut failed = false;
     loop {
         line.clear();
-        let (len, complete) = match read_line_bounded(input, &mut line, MAX_REQUEST) {
-            Ok(r) => r,
+        let len = match read_line_bounded(input, &mut line, MAX_REQUEST) {
+            Ok(Some(len)) => len,
+            Ok(None) => break,
             Err(e) => {
                 eprintln!("phc-check: cannot read the input: {e}");
                 let _ = out.flush();
                 return ExitCode::from(1);
             }
         };
-        if len == 0 && complete {
-            break;
-        }
         number += 1;
         let result = if len > MAX_REQUEST {
             Err(InputError::new("request", format!("line longer than {} KiB; expected one request per line", MAX_REQUEST / 1024)))
@@ -183,9 +181,6 @@ fn ndjson(input: &mut impl BufRead, rules: &Rules, opts: &Options) -> ExitCode {
         if written.is_err() {
             return ExitCode::from(1);
         }
-        if len == 0 || !complete {
-            break;
-        }
     }
     if out.flush().is_err() {
         return ExitCode::from(1);
@@ -197,26 +192,28 @@ fn ndjson(input: &mut impl BufRead, rules: &Rules, opts: &Options) -> ExitCode {
     }
 }
 
-/// Reads up to the next newline. Keeps at most `max + 1` bytes; returns the line's full length
-/// (which may exceed what was kept) and whether more input may follow (false at the end of input).
-fn read_line_bounded(input: &mut impl BufRead, line: &mut Vec<u8>, max: usize) -> io::Result<(usize, bool)> {
+/// Reads up to the next newline (or the end of input). Keeps at most `max + 1` bytes and returns the
+/// line's full length, which may exceed what was kept; `None` at the end of input.
+fn read_line_bounded(input: &mut impl BufRead, line: &mut Vec<u8>, max: usize) -> io::Result<Option<usize>> {
     let mut total = 0usize;
+    let mut read_any = false;
     loop {
         let buf = input.fill_buf()?;
         if buf.is_empty() {
-            return Ok((total, total == 0));
+            return Ok(read_any.then_some(total));
         }
+        read_any = true;
         let (chunk, found) = match buf.iter().position(|&b| b == b'\n') {
-            Some(i) => (&buf[..i], Some(i)),
-            None => (buf, None),
+            Some(i) => (&buf[..i], true),
+            None => (buf, false),
         };
         let room = (max + 1).saturating_sub(line.len());
         line.extend_from_slice(&chunk[..chunk.len().min(room)]);
         total += chunk.len();
-        let used = found.map_or(chunk.len(), |i| i + 1);
+        let used = chunk.len() + usize::from(found);
         input.consume(used);
-        if found.is_some() {
-            return Ok((total, true));
+        if found {
+            return Ok(Some(total));
         }
     }
 }

@@ -52,14 +52,14 @@ fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>,
     let entry = edition.residency_on(code, ctx.date()).expect("every residency has a rule (checked on load)");
     match entry.rule {
         ResidencyRule::Eligible => {
-            ctx.met(ReasonCode::Residency, code.as_str(), &entry.sources).interpretation(entry.interpretation);
+            ctx.met(ReasonCode::Residency, "eligible", &entry.sources).interpretation(entry.interpretation);
         }
         ResidencyRule::NotEligible => {
-            ctx.fail(ReasonCode::Residency, code.as_str(), &entry.sources).interpretation(entry.interpretation);
+            ctx.fail(ReasonCode::Residency, "not_eligible", &entry.sources).interpretation(entry.interpretation);
             ctx.alternative(Alternative::NearestClinicOrAmbulance, None);
         }
         ResidencyRule::Insured => {
-            ctx.met(ReasonCode::Residency, code.as_str(), &entry.sources).interpretation(entry.interpretation);
+            ctx.met(ReasonCode::Residency, "insured", &entry.sources).interpretation(entry.interpretation);
             *written |= entry.written_application;
             docs.extend(entry.documents.iter().copied());
             match (req.person.insurance, req.person.insurance_until) {
@@ -148,7 +148,7 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
         return;
     }
     let Some(g) = edition.ground(reason) else {
-        ctx.fail(ReasonCode::Ground, "not_in_edition", &edition.sources).with("reason", Param::Text(reason.as_str()));
+        ctx.fail(ReasonCode::Ground, "not_in_edition", &edition.sources).with("reason", Param::Ground(reason.as_str()));
         if edition.ground(Reason::FreeChoice).is_some() {
             ctx.alternative(Alternative::UseFreeChoice, None);
         }
@@ -296,7 +296,7 @@ fn free_choice(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<&CampaignInfo<
             ctx.met(ReasonCode::FreeChangeLimit, "within", sources)
                 .with("limit", Param::Count(limit))
                 .with("used", Param::Count(used))
-                .with("left", Param::Count(limit - used - 1))
+                .with("left", Param::Changes(limit - used - 1))
                 .interpretation(edition.free_changes_interpretation)
                 .single_source(edition.free_changes_single_source);
         }
@@ -346,7 +346,7 @@ fn age(req: &Request, ctx: &mut Ctx<'_>) {
     let age = age_on(birth, ctx.date());
     let edition = ctx.edition;
     if age < 18 {
-        ctx.info(ReasonCode::MinorRepresented, "minor", &edition.family_sources).with("age", Param::Count(age as u32)).interpretation(true);
+        ctx.info(ReasonCode::MinorRepresented, "minor", &edition.family_sources).with("age", Param::Years(age as u32)).interpretation(true);
     }
     if age < 5 && edition.under_five_actual_residence {
         ctx.info(ReasonCode::ActualResidenceUnderFive, "under_five", &edition.territory_sources);

@@ -28,12 +28,12 @@ pub(super) fn decide<'r>(req: &Request, ctx: Ctx<'r>) -> Result<Decision<'r>, Ou
             if filed <= deadline {
                 ctx.met(ReasonCode::ComplaintDeadline, "in_time", &c.deadline_sources)
                     .with("date", Param::Date(deadline))
-                    .with("months", Param::Count(c.deadline_months))
+                    .with("months", Param::Months(c.deadline_months))
                     .interpretation(raw != deadline);
             } else {
                 ctx.warn(ReasonCode::ComplaintDeadline, "missed", &c.deadline_sources)
                     .with("date", Param::Date(deadline))
-                    .with("months", Param::Count(c.deadline_months));
+                    .with("months", Param::Months(c.deadline_months));
                 ctx.alternative(Alternative::AskToRestoreDeadline, None);
             }
         }
@@ -43,13 +43,13 @@ pub(super) fn decide<'r>(req: &Request, ctx: Ctx<'r>) -> Result<Decision<'r>, Ou
     let due = ctx.add_working_days(filed, c.review_working_days)?;
     dates.complaint_decision_due = Some(Day(due));
     ctx.info(ReasonCode::ComplaintReview, "working_days", &c.review_sources)
-        .with("count", Param::Count(c.review_working_days))
+        .with("count", Param::WorkingDays(c.review_working_days))
         .with("date", Param::Date(due))
         .single_source(c.review_single_source);
     // Before the Code came into force the periods shown are still the Code's: said as a reading.
     let before_code = filed < c.code_in_force_from;
     ctx.info(ReasonCode::ComplaintProcedure, if before_code { "before_code" } else { "working_days" }, &c.procedure_sources)
-        .with("count", Param::Count(c.procedure_working_days))
+        .with("count", Param::WorkingDays(c.procedure_working_days))
         .with("date", Param::Date(c.code_in_force_from))
         .interpretation(before_code);
     let channels = vec![

@@ -48,8 +48,8 @@ pub(super) fn decide<'r>(req: &Request, ctx: Ctx<'r>) -> Result<Decision<'r>, Ou
         }
     }
     ctx.info(ReasonCode::HomeVisitResponse, "minutes", sources)
-        .with("in_person", Param::Count(hv.in_person_minutes))
-        .with("portal", Param::Count(hv.portal_minutes));
+        .with("in_person", Param::Minutes(hv.in_person_minutes))
+        .with("portal", Param::Minutes(hv.portal_minutes));
     let channels = vec![
         ChannelItem { channel: Channel::Portal, available: portal, written_application_to_head: None, text: None },
         ChannelItem { channel: Channel::InPerson, available: Some(true), written_application_to_head: Some(false), text: None },

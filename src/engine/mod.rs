@@ -161,7 +161,7 @@ impl<'r> Ctx<'r> {
         self.add(code, Effect::Until(from), detail, sources).with("date", Param::Date(from))
     }
     pub fn missing(&mut self, code: ReasonCode, field: &'static str, sources: &'r [String]) -> &mut ReasonItem<'r> {
-        self.add(code, Effect::Missing(field), "missing", sources).with("field", Param::Text(field))
+        self.add(code, Effect::Missing(field), "missing", sources).with("field", Param::Field(field))
     }
 
     pub fn alternative(&mut self, code: Alternative, date: Option<NaiveDate>) {

@@ -1,4 +1,232 @@
-//! Human text (placeholder until the message tables land).
+//! Human text in Kazakh, Russian and English from the message tables in `messages/` (checked for
+//! completeness by `build.rs`): plural forms by the CLDR rules of each language, dates written the way
+//! each language writes them. A message that is somehow missing shows as `⟦key⟧`, never as a panic;
+//! a test walks every decision kind and fails on any such mark.
+
 use crate::codes::Lang;
-use crate::decision::Decision;
-pub fn annotate(_d: &mut Decision<'_>, _lang: Lang) {}
+use crate::decision::{DateText, Day, Dates, Decision, DecisionText, Param};
+use chrono::Datelike;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+const EN: &str = include_str!(concat!(env!("OUT_DIR"), "/messages.en.json"));
+const RU: &str = include_str!(concat!(env!("OUT_DIR"), "/messages.ru.json"));
+const KK: &str = include_str!(concat!(env!("OUT_DIR"), "/messages.kk.json"));
+
+/// One language's messages.
+pub struct Messages {
+    lang: Lang,
+    table: BTreeMap<String, String>,
+}
+
+/// The CLDR plural category of a whole number.
+pub fn plural_category(lang: Lang, n: u32) -> &'static str {
+    match lang {
+        Lang::Ru => {
+            let (m10, m100) = (n % 10, n % 100);
+            if m10 == 1 && m100 != 11 {
+                "one"
+            } else if (2..=4).contains(&m10) && !(12..=14).contains(&m100) {
+                "few"
+            } else {
+                "many"
+            }
+        }
+        Lang::En | Lang::Kk => {
+            if n == 1 {
+                "one"
+            } else {
+                "other"
+            }
+        }
+    }
+}
+
+impl Messages {
+    /// The built-in table of a language, parsed once.
+    pub fn get(lang: Lang) -> &'static Messages {
+        static TABLES: [OnceLock<Messages>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        let (i, json) = match lang {
+            Lang::Kk => (0, KK),
+            Lang::Ru => (1, RU),
+            Lang::En => (2, EN),
+        };
+        TABLES[i].get_or_init(|| Messages { lang, table: serde_json::from_str(json).expect("build.rs wrote valid JSON") })
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The raw text of a key, if the table has it.
+    pub fn raw(&self, key: &str) -> Option<&str> {
+        self.table.get(key).map(String::as_str)
+    }
+
+    /// Every key, for tests and for the app's completeness checks.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.table.keys().map(String::as_str)
+    }
+
+    /// A message with its placeholders filled.
+    pub fn text(&self, key: &str, params: &[(&str, Param)]) -> String {
+        match self.raw(key) {
+            Some(t) => self.fill(t, params),
+            None => format!("⟦{key}⟧"),
+        }
+    }
+
+    /// A counted message (`key.one`, `key.few`, …) for `n`, with `{count}` filled.
+    pub fn counted(&self, key: &str, n: u32) -> String {
+        let form = plural_category(self.lang, n);
+        let t = self.raw(&format!("{key}.{form}")).or_else(|| self.raw(&format!("{key}.other")));
+        match t {
+            Some(t) => t.replace("{count}", &n.to_string()),
+            None => format!("⟦{key}.{form}⟧"),
+        }
+    }
+
+    /// A date the way the language writes it (10 March 2026; 10 марта 2026 г.; 2026 жылғы 10 наурыз).
+    pub fn date(&self, d: chrono::NaiveDate) -> String {
+        let month = self.raw(&format!("month.{}", d.month())).unwrap_or("?");
+        self.raw("format.date")
+            .unwrap_or("{day} {month} {year}")
+            .replace("{day}", &d.day().to_string())
+            .replace("{month}", month)
+            .replace("{year}", &d.year().to_string())
+    }
+
+    pub fn param(&self, p: &Param) -> String {
+        match p {
+            Param::Date(d) => self.date(*d),
+            Param::Count(n) => n.to_string(),
+            Param::Minutes(n) => self.counted("unit.minutes", *n),
+            Param::WorkingDays(n) => self.counted("unit.working_days", *n),
+            Param::Months(n) => self.counted("unit.months", *n),
+            Param::Years(n) => self.counted("unit.years", *n),
+            Param::Changes(n) => self.counted("unit.changes", *n),
+            Param::Field(f) => self.text(&format!("field.{f}"), &[]),
+            Param::Ground(g) => self.text(&format!("ground_name.{g}"), &[]),
+        }
+    }
+
+    fn fill(&self, template: &str, params: &[(&str, Param)]) -> String {
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template;
+        while let Some(i) = rest.find('{') {
+            out.push_str(&rest[..i]);
+            let after = &rest[i + 1..];
+            match after.find('}') {
+                Some(j) => {
+                    let name = &after[..j];
+                    match params.iter().find(|(n, _)| *n == name) {
+                        Some((_, p)) => out.push_str(&self.param(p)),
+                        None => {
+                            out.push('{');
+                            out.push_str(name);
+                            out.push('}');
+                        }
+                    }
+                    rest = &after[j + 1..];
+                }
+                None => {
+                    out.push_str(&rest[i..]);
+                    rest = "";
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// Adds the human text of the verdict, every reason, document, channel, alternative and date.
+pub fn annotate(d: &mut Decision<'_>, lang: Lang) {
+    let m = Messages::get(lang);
+    let date_param = |day: Option<Day>| day.map(|d| vec![("date", Param::Date(d.0))]).unwrap_or_default();
+
+    let verdict = m.text(&format!("verdict.{}.{}", d.service, d.verdict), &date_param(d.eligible_from));
+    d.edition.text = Some(m.text(
+        if d.edition.approximate { "edition.approximate" } else { "edition.exact" },
+        &[("date", Param::Date(d.edition.in_force_from.0))],
+    ));
+    for r in &mut d.reasons {
+        r.text = Some(m.text(&format!("reason.{}.{}", r.code, r.detail), &r.params));
+    }
+    for doc in &mut d.documents {
+        doc.text = Some(m.text(&format!("document.{}", doc.code), &[]));
+    }
+    for c in &mut d.channels {
+        let key = match (c.channel, c.available, c.written_application_to_head) {
+            (crate::codes::Channel::Portal, Some(true), _) => "channel.portal.available",
+            (crate::codes::Channel::Portal, Some(false), _) => "channel.portal.unavailable",
+            (crate::codes::Channel::Portal, None, _) => "channel.portal.unknown",
+            (crate::codes::Channel::InPerson, _, Some(true)) => "channel.in_person.written",
+            (crate::codes::Channel::InPerson, _, _) => "channel.in_person.available",
+        };
+        c.text = Some(m.text(key, &[]));
+    }
+    for a in &mut d.alternatives {
+        a.text = Some(m.text(&format!("alternative.{}", a.code), &date_param(a.date)));
+    }
+    let mut dates = Vec::new();
+    let mut push = |key: &'static str, day: Option<Day>| {
+        if let Some(day) = day {
+            dates.push(DateText { key, date: Some(day), text: m.text(&format!("date.{key}"), &[("date", Param::Date(day.0))]) });
+        }
+    };
+    push("eligible_from", d.eligible_from);
+    match &d.dates {
+        Dates::Standard(s) => {
+            push("accepted_on", s.accepted_on);
+            push("decision_due", s.decision_due);
+            push("care_starts", s.care_starts);
+            push("next_free_change", s.next_free_change);
+            push("attachment_ends", s.attachment_ends);
+            push("complaint_deadline", s.complaint_deadline);
+            push("complaint_decision_due", s.complaint_decision_due);
+            if let Some(c) = &s.campaign {
+                push("campaign_opens", Some(c.opens));
+                push("campaign_submit_by", Some(c.submit_by));
+                push("campaign_closes", Some(c.closes));
+            }
+        }
+        Dates::HomeVisit(h) => {
+            for (key, minutes) in [("response_in_person", h.response_minutes.in_person), ("response_portal", h.response_minutes.portal)] {
+                dates.push(DateText { key, date: None, text: m.text(&format!("date.{key}"), &[("minutes", Param::Minutes(minutes))]) });
+            }
+        }
+    }
+    d.text = Some(DecisionText {
+        lang,
+        verdict,
+        dates,
+        provisional: d.provisional.then(|| m.text("text.provisional", &[])),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_plurals_follow_cldr() {
+        let cases = [(1, "one"), (2, "few"), (4, "few"), (5, "many"), (11, "many"), (12, "many"), (14, "many"), (21, "one"), (22, "few"), (25, "many"), (101, "one"), (111, "many"), (0, "many")];
+        for (n, want) in cases {
+            assert_eq!(plural_category(Lang::Ru, n), want, "{n}");
+        }
+        assert_eq!(plural_category(Lang::En, 1), "one");
+        assert_eq!(plural_category(Lang::En, 0), "other");
+        assert_eq!(plural_category(Lang::Kk, 5), "other");
+    }
+
+    #[test]
+    fn english_dates_and_units() {
+        let m = Messages::get(Lang::En);
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
+        assert_eq!(m.date(d), "10 March 2026");
+        assert_eq!(m.param(&Param::WorkingDays(1)), "1 working day");
+        assert_eq!(m.param(&Param::WorkingDays(20)), "20 working days");
+        assert_eq!(m.text("missing.key", &[]), "⟦missing.key⟧");
+    }
+}

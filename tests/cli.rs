@@ -1,0 +1,155 @@
+//! `phc-check` as a user runs it: files, standard input, `--ndjson`, `--lang`, and every kind of bad
+//! input, which must give exit code 2, a message naming the field, and nothing on standard output.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const VALID: &str = r#"{"service":"attachment","at":"2026-03-10T15:30:00+05:00","person":{"residency":"citizen","consents_to_data_access":true},"reason":"relocation","relocation":{"moved_on":"2026-02-01"},"target_unit":"same"}"#;
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_phc-check"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    // Write from another thread: the program may stop reading early (bounded input).
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Exit 2, nothing on stdout, a message naming `field` (and `hint`) on stderr.
+fn assert_invalid(input: &[u8], field: &str, hint: &str) {
+    let o = run(&[], input);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "exit code for {:?}: {err}", String::from_utf8_lossy(&input[..input.len().min(80)]));
+    assert!(o.stdout.is_empty(), "stdout must be empty, got {}", String::from_utf8_lossy(&o.stdout));
+    assert!(err.contains(&format!("{field}:")), "stderr should name {field}: {err}");
+    assert!(err.contains(hint), "stderr should say {hint:?}: {err}");
+    assert!(err.lines().count() <= 2 && err.len() < 600, "a short message, not a dump: {err}");
+}
+
+#[test]
+fn decides_from_stdin_and_from_a_file() {
+    let o = run(&[], VALID.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let d: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(d["verdict"], "eligible");
+    assert!(d.get("text").is_none(), "no text without --lang");
+
+    let path = std::env::temp_dir().join(format!("phc-cli-{}.json", std::process::id()));
+    std::fs::write(&path, VALID).unwrap();
+    let o = run(&["--lang", "ru", path.to_str().unwrap()], b"");
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let d: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(d["text"]["lang"], "ru");
+    assert!(d["text"]["verdict"].as_str().unwrap().chars().any(|c| ('а'..='я').contains(&c)) || d["text"]["verdict"].is_string());
+    for r in d["reasons"].as_array().unwrap() {
+        assert!(r["text"].is_string(), "every reason has its text: {r}");
+    }
+    for doc in d["documents"].as_array().unwrap() {
+        assert!(doc["text"].is_string());
+    }
+}
+
+#[test]
+fn ndjson_keeps_order_and_reports_bad_lines_in_place() {
+    let bad_date = VALID.replace("2026-02-01", "2026-02-31");
+    let input = format!("{VALID}\n{{not json\n\n{bad_date}\n{}\n", VALID.replace("attachment", "home_visit"));
+    let o = run(&["--ndjson", "--lang", "kk"], input.as_bytes());
+    assert_eq!(o.status.code(), Some(2), "some lines were invalid");
+    let lines: Vec<serde_json::Value> = String::from_utf8(o.stdout.clone()).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 4, "blank lines are skipped, every other line answered");
+    assert_eq!(lines[0]["verdict"], "eligible");
+    assert_eq!(lines[1]["error"]["field"], "request");
+    assert_eq!(lines[1]["error"]["line"], 2);
+    assert_eq!(lines[2]["error"]["field"], "relocation.moved_on");
+    assert!(lines[2]["error"]["message"].as_str().unwrap().contains("February 2026 has 28 days"));
+    assert_eq!(lines[3]["service"], "home_visit");
+    let err = stderr(&o);
+    assert!(err.contains("line 2") && err.contains("line 4"), "{err}");
+
+    let o = run(&["--ndjson"], format!("{VALID}\n{VALID}").as_bytes());
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(String::from_utf8(o.stdout).unwrap().lines().count(), 2, "a last line without a newline counts");
+}
+
+#[test]
+fn every_kind_of_bad_input_is_named() {
+    assert_invalid(b"{\"service\": \"attachment\",", "request", "expected one JSON object");
+    assert_invalid(b"[1,2,3]", "request", "expected a JSON object");
+    assert_invalid(b"", "request", "empty input");
+    assert_invalid(b"\xff\xfe{}", "request", "not UTF-8");
+    assert_invalid(b"{\"at\":\"2026-03-10T10:00:00Z\"}", "service", "missing");
+    assert_invalid(b"{\"service\":\"attachment\"}", "at", "missing");
+    assert_invalid(br#"{"service":"teleport","at":"2026-03-10T10:00:00Z"}"#, "service", "expected one of attachment, home_visit, complaint");
+    assert_invalid(br#"{"service":"attachment","at":"2026-03-10T10:00:00Z","reason":"boredom"}"#, "reason", "expected one of relocation");
+    assert_invalid(br#"{"service":"attachment","at":"2026-03-10T10:00:00Z","person":{"residency":"martian"}}"#, "person.residency", "unknown value");
+    assert_invalid(br#"{"service":"attachment","at":"2026-03-10T10:00:00Z","person":{"categories":["pensioner","king"]}}"#, "person.categories[1]", "unknown value");
+    assert_invalid(br#"{"service":"attachment","at":"2026-03-10T10:00:00Z","persn":{}}"#, "persn", "unknown field");
+    assert_invalid(br#"{"service":"attachment","at":"2026-02-31T10:00:00Z"}"#, "at", "February 2026 has 28 days");
+    assert_invalid(br#"{"service":"attachment","at":"0000-01-01T10:00:00Z"}"#, "at", "year 0");
+    assert_invalid(br#"{"service":"attachment","at":"2014-06-01T10:00:00Z"}"#, "at", "before 2015-04-28");
+    assert_invalid(br#"{"service":"attachment","at":"2015-04-27T23:59:00+06:00"}"#, "at", "before 2015-04-28");
+    assert_invalid(br#"{"service":"attachment","at":"2040-06-01T10:00:00Z"}"#, "at", "last year");
+    assert_invalid(br#"{"service":"attachment","at":"2026-03-10"}"#, "at", "a date without a time");
+    assert_invalid(br#"{"service":"attachment","at":20260310}"#, "at", "expected a string");
+    assert_invalid(br#"{"service":"attachment","at":"2026-03-10T10:00:00Z","person":{"eds":"yes"}}"#, "person.eds", "expected true or false");
+    assert_invalid(br#"{"service":"attachment","at":"2026-03-10T10:00:00Z","current_attachment":{"free_changes_this_year":-1}}"#, "current_attachment.free_changes_this_year", "whole number");
+    assert_invalid(br#"{"service":"attachment","at":"2026-03-10T10:00:00Z","current_attachment":{"free_changes_this_year":"1"}}"#, "current_attachment.free_changes_this_year", "whole number");
+    assert_invalid(br#"{"service":"attachment","at":"2026-03-10T10:00:00Z","person":{"birth_date":"2027-01-01"}}"#, "person.birth_date", "after the date of the check");
+    assert_invalid(br#"{"service":"complaint","at":"2026-03-10T10:00:00Z","refusal_received_on":"2026-03-11"}"#, "refusal_received_on", "after the date of the complaint");
+    assert_invalid(br#"{"service":"attachment","at":"2026-03-10T10:00:00Z","person":"citizen"}"#, "person", "expected a JSON object");
+    assert_invalid(br#"{"service":"attachment","at":"2026-03-10T10:00:00Z","version":2}"#, "version", "expected 1");
+}
+
+#[test]
+fn hostile_sizes_and_shapes_are_refused_in_bounded_memory() {
+    // Deeply nested JSON.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert_invalid(deep.as_bytes(), "request", "expected");
+    // 100 MB on stdin: refused after reading at most a bounded prefix.
+    let huge = vec![b' '; 100 * 1024 * 1024];
+    assert_invalid(&huge, "request", "larger than");
+    // A 10 MB line in --ndjson: that line is refused, the next one answered.
+    let mut input = vec![b'x'; 10 * 1024 * 1024];
+    input.push(b'\n');
+    input.extend_from_slice(VALID.as_bytes());
+    let o = run(&["--ndjson"], &input);
+    assert_eq!(o.status.code(), Some(2));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0].contains("longer than"), "{}", lines[0]);
+    assert!(lines[1].contains("\"verdict\":\"eligible\""));
+}
+
+#[test]
+fn options_and_files() {
+    let o = run(&["--help"], b"");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("usage: phc-check"));
+    let o = run(&["--version"], b"");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("order-194-2020-amended-2025"));
+    let o = run(&["--lang", "de"], VALID.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("expected one of kk, ru, en"));
+    let o = run(&["--frobnicate"], VALID.as_bytes());
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["/nonexistent/request.json"], b"");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("cannot read /nonexistent/request.json"));
+    assert!(o.stdout.is_empty());
+}

@@ -1,0 +1,152 @@
+//! Invariants over the whole input space: every syntactically valid request gets a decision or a
+//! clear error, never a panic; the dates of a decision are consistent; the same request always gets
+//! the same decision; the language changes nothing but the texts; every decision fits the schema.
+
+mod common;
+
+use chrono::NaiveDate;
+use phc::{check_json, Lang, Rules};
+use proptest::prelude::*;
+use serde_json::Value;
+use std::sync::OnceLock;
+
+fn rules() -> &'static Rules {
+    static R: OnceLock<Rules> = OnceLock::new();
+    R.get_or_init(|| Rules::embedded().unwrap())
+}
+
+fn date(v: &Value) -> Option<NaiveDate> {
+    v.as_str().map(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap())
+}
+
+fn working(d: NaiveDate) -> bool {
+    rules().calendar.is_working_day(d).unwrap()
+}
+
+fn check_consistency(req: &Value, dec: &Value) -> Result<(), String> {
+    let dates = &dec["dates"];
+    let verdict = dec["verdict"].as_str().unwrap();
+    let accepted = date(&dates["accepted_on"]);
+    if let Some(a) = accepted {
+        if !working(a) {
+            return Err(format!("accepted_on {a} is not a working day"));
+        }
+    }
+    if let Some(due) = date(&dates["decision_due"]) {
+        if !working(due) {
+            return Err(format!("decision_due {due} is not a working day"));
+        }
+        let a = accepted.ok_or("decision_due without accepted_on")?;
+        if due < a {
+            return Err(format!("decision_due {due} before accepted_on {a}"));
+        }
+    }
+    if let Some(c) = dates.get("campaign").filter(|c| !c.is_null()) {
+        let (o, cl, care, by) = (date(&c["opens"]).unwrap(), date(&c["closes"]).unwrap(), date(&c["care_starts"]).unwrap(), date(&c["submit_by"]).unwrap());
+        if !(o < cl && cl < care && o <= by && by <= cl) {
+            return Err(format!("campaign dates out of order: {c}"));
+        }
+    }
+    if verdict == "eligible" {
+        if let (Some(care), Some(a)) = (date(&dates["care_starts"]), accepted) {
+            if care < a {
+                return Err(format!("care starts {care} before acceptance {a}"));
+            }
+        }
+    }
+    if verdict == "eligible_later" && dec["eligible_from"].is_null() {
+        return Err("eligible_later without eligible_from".into());
+    }
+    if verdict != "eligible_later" && !dec["eligible_from"].is_null() {
+        return Err("eligible_from without eligible_later".into());
+    }
+    if (verdict == "needs_information") != !dec["needs"].as_array().unwrap().is_empty() {
+        return Err("needs must be listed exactly when the verdict is needs_information".into());
+    }
+    if let (Some(deadline), Some(refusal)) = (date(&dates["complaint_deadline"]), date(&req["refusal_received_on"])) {
+        if deadline <= refusal || !working(deadline) {
+            return Err(format!("complaint deadline {deadline} vs refusal {refusal}"));
+        }
+    }
+    if let Some(due) = date(&dates["complaint_decision_due"]) {
+        if !working(due) {
+            return Err(format!("complaint decision due {due} not a working day"));
+        }
+    }
+    for r in dec["reasons"].as_array().unwrap() {
+        if r["sources"].as_array().unwrap().is_empty() {
+            return Err(format!("reason without sources: {r}"));
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_valid_request_gets_a_consistent_decision_or_a_clear_error(req in common::request()) {
+        let text = serde_json::to_string(&req).unwrap();
+        match check_json(&text, rules(), None, None) {
+            Err(e) => {
+                prop_assert!(!e.field.is_empty() && !e.message.is_empty());
+                prop_assert!(e.message.contains("expected") || e.message.contains("after") || e.message.contains("before") || e.message.contains("outside"), "unclear: {e}");
+            }
+            Ok(out) => {
+                let dec: Value = serde_json::from_str(&out).unwrap();
+                if let Err(e) = check_consistency(&req, &dec) {
+                    return Err(TestCaseError::fail(format!("{e}\nrequest: {req}\ndecision: {dec}")));
+                }
+                // Deterministic.
+                prop_assert_eq!(&out, &check_json(&text, rules(), None, None).unwrap());
+                // Fits the schema.
+                let errors = common::validate(&schema_decision(), &dec);
+                prop_assert!(errors.is_empty(), "{:?}", errors);
+                // The language adds text and changes nothing else; every text exists.
+                for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+                    let with: Value = serde_json::from_str(&check_json(&text, rules(), Some(lang), None).unwrap()).unwrap();
+                    prop_assert_eq!(common::without_text(&with), dec.clone());
+                    let mut texts = Vec::new();
+                    common::texts(&with, &mut texts);
+                    prop_assert!(texts.len() > 3);
+                    for t in texts {
+                        prop_assert!(!t.contains('⟦') && !t.contains('{'), "missing message in {lang}: {t}");
+                    }
+                    prop_assert!(common::validate(&schema_decision(), &with).is_empty());
+                }
+            }
+        }
+    }
+}
+
+fn schema_decision() -> Value {
+    static S: OnceLock<Value> = OnceLock::new();
+    S.get_or_init(|| common::schema("decision")).clone()
+}
+
+/// Guards the property test above against passing vacuously: most generated requests must be
+/// decided (not refused), and every verdict must occur.
+#[test]
+fn the_generator_reaches_every_verdict() {
+    use proptest::strategy::{Strategy, ValueTree};
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = common::request();
+    let (mut decided, mut verdicts) = (0, std::collections::BTreeSet::new());
+    for _ in 0..2000 {
+        let req = strategy.new_tree(&mut runner).unwrap().current();
+        if let Ok(out) = check_json(&req.to_string(), rules(), None, None) {
+            decided += 1;
+            let d: Value = serde_json::from_str(&out).unwrap();
+            verdicts.insert(format!("{}/{}", d["service"].as_str().unwrap(), d["verdict"].as_str().unwrap()));
+        }
+    }
+    assert!(decided > 1200, "only {decided} of 2000 generated requests were decided");
+    // A complaint is never refused: a missed deadline can be restored (APPK art. 92).
+    let expected = [
+        "attachment/eligible", "attachment/eligible_later", "attachment/not_eligible", "attachment/needs_information",
+        "home_visit/eligible", "home_visit/not_eligible", "home_visit/needs_information",
+        "complaint/eligible", "complaint/needs_information",
+    ];
+    let seen: Vec<&str> = verdicts.iter().map(String::as_str).collect();
+    assert_eq!(seen, expected.iter().copied().collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>());
+}

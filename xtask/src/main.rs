@@ -1,0 +1,40 @@
+//! Project automation, run as `cargo xtask <command>` (see `.cargo/config.toml`).
+//!
+//! Every command first installs what it needs, idempotently, so that the README's two commands
+//! (`cargo xtask serve`, `cargo xtask test`) work on a fresh machine: the wasm target, the pinned
+//! wasm-bindgen and trunk, Debian's Chromium, ChromeDriver and nginx, and the npm packages of the
+//! browser tests. Nothing is downloaded from outside the package registries.
+
+mod setup;
+mod steps;
+
+use std::process::ExitCode;
+
+const HELP: &str = "cargo xtask <command>
+  test      install what is needed, then run every test (native, wasm, browser) and the size report
+  serve     install what is needed, build the app and serve it on http://127.0.0.1:8080
+  setup     only install what is needed
+  bench     engine benchmark (decisions per second)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("test") => steps::test(),
+        Some("serve") => steps::serve(&args[1..]),
+        Some("setup") => setup::all(),
+        Some("bench") => steps::bench(),
+        Some("-h" | "--help" | "help") | None => {
+            print!("{HELP}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command {other}\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! Idempotent installation of the tools the build and the tests need. Each step checks first and
+//! installs only what is missing or of the wrong version.
+
+use crate::steps::{have, output, root, run, Cmd};
+
+/// Versions fixed by `../shared/toolchain.md`: the CLI must match the `wasm-bindgen` crate exactly.
+pub const WASM_BINDGEN: &str = "0.2.130";
+pub const TRUNK: &str = "0.21.14";
+
+pub fn all() -> Result<(), String> {
+    wasm_target()?;
+    cargo_tool("wasm-bindgen", "wasm-bindgen-cli", WASM_BINDGEN, false)?;
+    cargo_tool("trunk", "trunk", TRUNK, true)?;
+    debian_packages()?;
+    Ok(())
+}
+
+pub fn wasm_target() -> Result<(), String> {
+    let installed = output(Cmd::new("rustup").args(["target", "list", "--installed"]))?;
+    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        run(Cmd::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    Ok(())
+}
+
+/// `cargo install` of a pinned version, skipped when `bin --version` already reports it.
+fn cargo_tool(bin: &str, krate: &str, version: &str, locked: bool) -> Result<(), String> {
+    if have(bin) {
+        if let Ok(v) = output(Cmd::new(bin).arg("--version")) {
+            if v.split_whitespace().any(|w| w == version) {
+                return Ok(());
+            }
+        }
+    }
+    println!("xtask: installing {krate} {version} (once; several minutes)");
+    let mut cmd = Cmd::new("cargo");
+    cmd.args(["install", krate, "--version", version]);
+    if locked {
+        cmd.arg("--locked");
+    }
+    run(&mut cmd)
+}
+
+/// Chromium with its matching ChromeDriver, nginx and brotli, from Debian's packages.
+fn debian_packages() -> Result<(), String> {
+    let wanted = [("chromium", "/usr/bin/chromium"), ("chromium-driver", "/usr/bin/chromedriver"), ("nginx", "/usr/sbin/nginx"), ("brotli", "/usr/bin/brotli")];
+    let missing: Vec<&str> = wanted.iter().filter(|(_, path)| !std::path::Path::new(path).exists()).map(|(p, _)| *p).collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    println!("xtask: installing Debian packages {missing:?}");
+    let sudo = !output(Cmd::new("id").arg("-u")).map(|u| u.trim() == "0").unwrap_or(false);
+    let apt = |args: &[&str]| {
+        let mut c = if sudo { Cmd::new("sudo") } else { Cmd::new("apt-get") };
+        if sudo {
+            c.arg("apt-get");
+        }
+        c.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        run(&mut c)
+    };
+    apt(&["update", "-qq"])?;
+    let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];
+    args.extend(missing.iter());
+    apt(&args)
+}
+
+/// `npm ci` (or `npm install` without a lock file) in a folder, skipped when up to date.
+pub fn npm(dir: &str) -> Result<(), String> {
+    let dir = root().join(dir);
+    let stamp = dir.join("node_modules/.package-lock.json");
+    let lock = dir.join("package-lock.json");
+    let fresh = match (std::fs::metadata(&stamp), std::fs::metadata(&lock)) {
+        (Ok(s), Ok(l)) => s.modified().ok() >= l.modified().ok(),
+        _ => false,
+    };
+    if fresh {
+        return Ok(());
+    }
+    let mut c = Cmd::new("npm");
+    c.current_dir(&dir).args(if lock.exists() { vec!["ci", "--no-audit", "--no-fund"] } else { vec!["install", "--no-audit", "--no-fund"] });
+    run(&mut c)
+}
