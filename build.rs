@@ -22,8 +22,19 @@ fn main() {
     embed::<model::CalendarFile>("rules/calendar.toml", &out.join("calendar.json"));
     embed::<model::ServicesFile>("rules/services.toml", &out.join("services.json"));
 
-    let tables: Vec<(&str, BTreeMap<String, String>)> =
-        LANGS.iter().map(|l| (*l, read_messages(&format!("messages/{l}.toml")))).collect();
+    // The engine's messages and the app's (`messages/ui/`) form one table per language.
+    let tables: Vec<(&str, BTreeMap<String, String>)> = LANGS
+        .iter()
+        .map(|l| {
+            let mut t = read_messages(&format!("messages/{l}.toml"));
+            for (k, v) in read_messages(&format!("messages/ui/{l}.toml")) {
+                if t.insert(k.clone(), v).is_some() {
+                    panic!("messages/ui/{l}.toml: `{k}` is also in messages/{l}.toml");
+                }
+            }
+            (*l, t)
+        })
+        .collect();
     check_messages(&tables);
     for (lang, table) in &tables {
         let json = serde_json::to_string(table).expect("strings serialize");
@@ -70,7 +81,14 @@ fn plural_forms(lang: &str) -> &'static [&'static str] {
 const PLURAL_SUFFIXES: [&str; 4] = [".one", ".few", ".many", ".other"];
 
 fn check_messages(tables: &[(&str, BTreeMap<String, String>)]) {
-    let base_of = |k: &str| PLURAL_SUFFIXES.iter().find_map(|s| k.strip_suffix(s)).map(str::to_string);
+    // Counted messages live under `unit.` only, so an option code such as `other` is never taken
+    // for a plural form.
+    let base_of = |k: &str| {
+        if !k.starts_with("unit.") {
+            return None;
+        }
+        PLURAL_SUFFIXES.iter().find_map(|s| k.strip_suffix(s)).map(str::to_string)
+    };
     let mut problems = Vec::new();
     // Every message (plain or counted) of every language must exist in every other language.
     let mut plain: BTreeSet<String> = BTreeSet::new();

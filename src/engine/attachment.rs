@@ -63,8 +63,18 @@ fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>,
             *written |= entry.written_application;
             docs.extend(entry.documents.iter().copied());
             match (req.person.insurance, req.person.insurance_until) {
-                (None, _) => {
+                (None, until) => {
                     ctx.missing(ReasonCode::InsuranceContract, "person.insurance", &entry.sources);
+                    match until {
+                        None => {
+                            ctx.missing(ReasonCode::InsuranceContract, "person.insurance_until", &entry.sources);
+                        }
+                        Some(u) if u < ctx.date() => {
+                            ctx.fail(ReasonCode::InsuranceContract, "expired", &entry.sources).with("date", Param::Date(u));
+                            ctx.alternative(Alternative::GetInsuranceContract, None);
+                        }
+                        Some(_) => {}
+                    }
                 }
                 (Some(Insurance::None), _) => {
                     ctx.fail(ReasonCode::InsuranceContract, "none", &entry.sources);
@@ -196,12 +206,15 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
                 if accepted_on < c.opens.0 {
                     ctx.until(ReasonCode::CampaignWindow, "not_yet_open", sources, c.opens.0)
                         .with("opens", Param::Date(c.opens.0))
-                        .with("closes", Param::Date(c.closes.0));
+                        .with("closes", Param::Date(c.closes.0))
+                        .interpretation(true);
                     ctx.alternative(Alternative::ApplyFromDate, Some(c.opens.0));
                 } else if accepted_on <= c.closes.0 {
+                    // Both end days count, for the day the request is accepted: a reading.
                     ctx.met(ReasonCode::CampaignWindow, "open", sources)
                         .with("opens", Param::Date(c.opens.0))
-                        .with("closes", Param::Date(c.closes.0));
+                        .with("closes", Param::Date(c.closes.0))
+                        .interpretation(true);
                     ctx.info(ReasonCode::CareStart, "campaign", sources).with("date", Param::Date(c.care_starts.0));
                 } else {
                     // Submitted on the last day(s) but accepted after the window: the next campaign.
@@ -254,7 +267,10 @@ fn next_campaign_after(ctx: &mut Ctx<'_>, year: i32) {
         Some(next) => {
             let (opens, closes) = next.window(year + 1);
             let sources = &next.sources;
-            ctx.until(ReasonCode::CampaignWindow, "closed", sources, opens).with("opens", Param::Date(opens)).with("closes", Param::Date(closes));
+            ctx.until(ReasonCode::CampaignWindow, "closed", sources, opens)
+                .with("opens", Param::Date(opens))
+                .with("closes", Param::Date(closes))
+                .interpretation(true);
             ctx.alternative(Alternative::ApplyFromDate, Some(opens));
         }
         None => {
@@ -393,8 +409,13 @@ fn portal(req: &Request, ctx: &mut Ctx<'_>) -> Option<bool> {
             ctx.alternative(Alternative::GetEds, None);
         }
         None => {
-            let field = if eds.is_none() { "person.eds" } else { "person.phone_on_portal" };
-            ctx.missing(ReasonCode::PortalSignIn, field, sources);
+            // Every missing answer that could open the portal on its own is needed.
+            if eds.is_none() {
+                ctx.missing(ReasonCode::PortalSignIn, "person.eds", sources);
+            }
+            if otp && phone.is_none() {
+                ctx.missing(ReasonCode::PortalSignIn, "person.phone_on_portal", sources);
+            }
         }
     }
     available
@@ -430,7 +451,8 @@ fn dates(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<CampaignInfo<'_>>, a
         (Some(Channel::Portal), Processing::SameDay, _) => "same_day",
         _ => "next_working_day",
     };
-    ctx.info(ReasonCode::ProcessingTime, processing_detail, &e.processing_sources);
+    // How "within one working day" becomes a date (domain.md §10) is the project's own counting.
+    ctx.info(ReasonCode::ProcessingTime, processing_detail, &e.processing_sources).interpretation(processing_detail != "not_stated");
 
     let limit_known = req.current_attachment.free_changes_this_year.filter(|_| req.reason == Some(Reason::FreeChoice));
     match verdict {

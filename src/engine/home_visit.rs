@@ -20,16 +20,20 @@ pub(super) fn decide<'r>(req: &Request, ctx: Ctx<'r>) -> Result<Decision<'r>, Ou
         }
         (_, Some(false)) => {
             ctx.fail(ReasonCode::AttachedToClinic, "attached_elsewhere", sources);
+            ctx.alternative(Alternative::AttachFirst, None);
             ctx.alternative(Alternative::NearestClinicOrAmbulance, None);
         }
         (Some(true), Some(true)) => {
             ctx.met(ReasonCode::AttachedToClinic, "attached_here", sources);
         }
-        (None, _) => {
-            ctx.missing(ReasonCode::AttachedToClinic, "current_attachment.attached", sources);
-        }
-        (Some(true), None) => {
-            ctx.missing(ReasonCode::AttachedToClinic, "current_attachment.at_target_clinic", sources);
+        (attached, here) => {
+            // Either answer could refuse on its own: both are needed.
+            if attached.is_none() {
+                ctx.missing(ReasonCode::AttachedToClinic, "current_attachment.attached", sources);
+            }
+            if here.is_none() {
+                ctx.missing(ReasonCode::AttachedToClinic, "current_attachment.at_target_clinic", sources);
+            }
         }
     }
     let portal = if hv.portal_needs_eds { req.person.eds } else { Some(true) };

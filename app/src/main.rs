@@ -1,0 +1,13 @@
+//! The citizen app and the portal widget. The pure parts (`answers`, `flow`) build and test
+//! natively; the Yew UI is compiled for wasm32 only.
+
+mod answers;
+mod flow;
+
+#[cfg(target_arch = "wasm32")]
+mod ui;
+
+fn main() {
+    #[cfg(target_arch = "wasm32")]
+    ui::start();
+}

@@ -1,0 +1,161 @@
+//! The Yew UI: one `App` component over the reducer in `state`, one component per screen. Every
+//! string comes from the message tables (`t`); the engine answers in the browser and nothing the
+//! citizen types leaves it.
+
+mod check;
+mod platform;
+mod question;
+mod result;
+mod start;
+mod state;
+
+use phc::i18n::Messages;
+use phc::time::KzMoment;
+use phc::{Lang, Rules};
+use state::{Action, Screen, State};
+use std::sync::OnceLock;
+use yew::prelude::*;
+
+/// The built-in rules, loaded once.
+pub fn rules() -> &'static Rules {
+    static RULES: OnceLock<Rules> = OnceLock::new();
+    RULES.get_or_init(|| Rules::embedded().expect("the built-in rules are checked by the tests"))
+}
+
+/// Now, in Kazakhstan time, from the UTC clock (never the browser's time zone).
+pub fn now() -> KzMoment {
+    phc::time::from_unix_millis(js_sys::Date::now() as i64, &rules().zones).expect("the clock is within range")
+}
+
+/// A message without placeholders.
+pub fn t(lang: Lang, key: &str) -> String {
+    Messages::get(lang).text(key, &[])
+}
+
+/// Where "apply online" points: the e-Gov service page in the chosen language.
+pub fn portal_url(lang: Lang, service: Option<&str>) -> String {
+    let id = if service == Some("home_visit") { 3182 } else { 3176 };
+    format!("https://egov.kz/cms/{}/services/{id}", match lang {
+        Lang::Kk => "kk",
+        Lang::Ru => "ru",
+        Lang::En => "en",
+    })
+}
+
+#[derive(Properties, Clone, PartialEq, Default)]
+pub struct Config {
+    /// A language forced by the host (the widget's `lang`); otherwise the stored or detected one.
+    #[prop_or_default]
+    pub lang: Option<Lang>,
+    #[prop_or_default]
+    pub at: Option<String>,
+    #[prop_or_default]
+    pub service: Option<String>,
+    #[prop_or_default]
+    pub portal_url: Option<String>,
+    #[prop_or_default]
+    pub compact: bool,
+    /// Inside a host page: no `<main>` landmark of its own, no change to the page's `<html lang>`.
+    #[prop_or_default]
+    pub embedded: bool,
+}
+
+#[function_component(App)]
+pub fn app(config: &Config) -> Html {
+    let state = use_reducer(|| State::new(config.lang.unwrap_or_else(platform::initial_lang), config.at.clone(), config.service.clone()));
+    {
+        // The host changed an attribute: apply it.
+        let dispatch = state.dispatcher();
+        use_effect_with((config.at.clone(), config.service.clone()), move |(at, service)| {
+            dispatch.dispatch(Action::Configure { at: at.clone(), service: service.clone() });
+        });
+    }
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(config.lang, move |lang| {
+            if let Some(lang) = lang {
+                dispatch.dispatch(Action::SetLang(*lang));
+            }
+        });
+    }
+    let lang = state.lang;
+    {
+        let embedded = config.embedded;
+        use_effect_with(lang, move |lang| {
+            if !embedded {
+                platform::set_document_lang(*lang);
+            }
+        });
+    }
+    let on_lang = {
+        let dispatch = state.dispatcher();
+        let embedded = config.embedded;
+        Callback::from(move |l: Lang| {
+            if !embedded {
+                platform::store_lang(l);
+            }
+            dispatch.dispatch(Action::SetLang(l));
+        })
+    };
+    let dispatch = state.dispatcher();
+    let back = {
+        let d = dispatch.clone();
+        Callback::from(move |_| d.dispatch(Action::Back))
+    };
+    let portal = config.portal_url.clone().unwrap_or_else(|| portal_url(lang, state.answers.service()));
+    let body = match state.screen {
+        Screen::Start => html! { <start::Start {lang} on_start={ let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::Begin)) } /> },
+        Screen::Ask(id) => {
+            let q = crate::flow::question(id).expect("screens name listed questions");
+            let on_answer = {
+                let d = dispatch.clone();
+                Callback::from(move |a| d.dispatch(Action::Answer(id, a)))
+            };
+            html! { <question::QuestionPage key={id} {lang} question={q} answers={state.answers.clone()} at={state.at.clone()} number={state.history.len()} {on_answer} on_back={back.clone()} /> }
+        }
+        Screen::Check => html! {
+            <check::CheckAnswers {lang} answers={state.answers.clone()} on_back={back.clone()}
+                on_change={ let d = dispatch.clone(); Callback::from(move |id| d.dispatch(Action::Change(id))) }
+                on_submit={ let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::ShowResult)) } />
+        },
+        Screen::Result => html! {
+            <result::ResultPage {lang} answers={state.answers.clone()} at={state.at.clone()} portal={portal.clone()}
+                on_back={back.clone()}
+                on_restart={ let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::Restart)) } />
+        },
+    };
+    let class = classes!("phc", config.compact.then_some("phc-compact"));
+    let lang_code = lang.as_str();
+    html! {
+        <div {class} lang={lang_code} data-screen={screen_name(state.screen)}>
+            <header class="phc-header">
+                <p class="phc-brand">{ t(lang, "ui.title") }</p>
+                <platform::LangSwitch {lang} on_change={on_lang} />
+            </header>
+            if config.embedded {
+                <section class="phc-main" aria-label={t(lang, "ui.title")}>{ body }</section>
+            } else {
+                <main class="phc-main" id="phc-main">{ body }</main>
+            }
+        </div>
+    }
+}
+
+fn screen_name(s: Screen) -> String {
+    match s {
+        Screen::Start => "start".into(),
+        Screen::Ask(id) => format!("question:{id}"),
+        Screen::Check => "check".into(),
+        Screen::Result => "result".into(),
+    }
+}
+
+/// Mounts the app on `#phc-app` of the standalone page.
+pub fn start() {
+    platform::install_panic_message();
+    if let Some(root) = platform::element_by_id("phc-app") {
+        root.set_inner_html("");
+        let _ = root.set_attribute("data-phc-ready", "");
+        yew::Renderer::<App>::with_root_and_props(root, Config::default()).render();
+    }
+}

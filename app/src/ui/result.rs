@@ -1,0 +1,115 @@
+//! The result: the verdict in one sentence; why, each reason with its sources; what to do instead;
+//! how to apply; the documents as a checklist; the dates as a timeline; the rules applied.
+
+use super::{platform, t};
+use crate::answers::Answers;
+use phc::codes::{Outcome, Verdict};
+use phc::decision::Dates;
+use phc::Lang;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultProps {
+    pub lang: Lang,
+    pub answers: Answers,
+    pub at: Option<String>,
+    pub portal: String,
+    pub on_back: Callback<()>,
+    pub on_restart: Callback<()>,
+}
+
+#[function_component(ResultPage)]
+pub fn result_page(p: &ResultProps) -> Html {
+    let lang = p.lang;
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| platform::focus(&heading));
+    }
+    let now = super::now();
+    let decision = crate::flow::decide(&p.answers, super::rules(), now, p.at.as_deref());
+    let mut decision = match decision {
+        Ok(d) => d,
+        // The answers were checked one by one; an error here means a bug, said plainly.
+        Err(e) => {
+            web_sys::console::error_1(&format!("phc: {e}").into());
+            return html! { <div class="phc-crash" role="alert"><p>{ t(lang, "ui.error.crashed") }</p><p><a href={p.portal.clone()}>{ t(lang, "ui.portal_link") }</a></p></div> };
+        }
+    };
+    phc::i18n::annotate(&mut decision, lang);
+    let text = decision.text.clone().expect("annotated");
+    let verdict_class = match decision.verdict {
+        Verdict::Eligible => "phc-verdict-yes",
+        Verdict::EligibleLater => "phc-verdict-later",
+        Verdict::NotEligible => "phc-verdict-no",
+        Verdict::NeedsInformation => "phc-verdict-unknown",
+    };
+    let reasons = decision.reasons.iter().filter(|r| r.outcome != Outcome::Info || r.detail != "exact").map(|r| {
+        let mark = match r.outcome {
+            Outcome::Met => "✓",
+            Outcome::NotMet => "✗",
+            Outcome::Unknown => "?",
+            Outcome::Info => "i",
+        };
+        html! {
+            <li class={classes!("phc-reason", format!("phc-reason-{}", r.outcome))}>
+                <span class="phc-mark" aria-hidden="true">{ mark }</span>
+                <span class="phc-reason-text">{ r.text.clone().unwrap_or_default() }</span>
+                <span class="phc-sources">
+                    { format!("{}: {}", t(lang, if r.sources.len() > 1 { "ui.sources" } else { "ui.source" }), r.sources.join("; ")) }
+                    if r.interpretation { <span class="phc-badge">{ t(lang, "ui.interpretation") }</span> }
+                    if r.single_source { <span class="phc-badge">{ t(lang, "ui.single_source") }</span> }
+                </span>
+            </li>
+        }
+    });
+    let alternatives = decision.alternatives.iter().map(|a| html! { <li>{ a.text.clone().unwrap_or_default() }</li> });
+    let channels = decision.channels.iter().map(|c| html! { <li>{ c.text.clone().unwrap_or_default() }</li> });
+    let documents = decision.documents.iter().map(|d| html! { <li><span class="phc-box" aria-hidden="true"></span>{ d.text.clone().unwrap_or_default() }</li> });
+    let dates = text.dates.iter().map(|d| html! { <li class={format!("phc-date-{}", d.key)}>{ d.text.clone() }</li> });
+    let risks = decision.refusal_risks.iter().map(|r| html! { <li>{ t(lang, &format!("ui.result.risk_{r}")) }</li> });
+    let portal_available = decision.channels.iter().any(|c| c.channel == phc::codes::Channel::Portal && c.available == Some(true));
+    let show_portal = matches!(decision.verdict, Verdict::Eligible | Verdict::EligibleLater) && portal_available;
+    let (on_back, on_restart) = (p.on_back.clone(), p.on_restart.clone());
+    let checked_on = phc::i18n::Messages::get(lang).text("ui.result.checked_on", &[("date", phc::decision::Param::Date(now.date()))]);
+    let is_home_visit = matches!(decision.dates, Dates::HomeVisit(_));
+    html! {
+        <div class="phc-result">
+            <button type="button" class="phc-back phc-no-print" onclick={Callback::from(move |_| on_back.emit(()))}>{ t(lang, "ui.change_answers") }</button>
+            <div class={classes!("phc-panel", verdict_class)}>
+                <h1 tabindex="-1" ref={heading}>{ text.verdict.clone() }</h1>
+            </div>
+            if let Some(p) = &text.provisional {
+                <p class="phc-warning" role="note">{ p.clone() }</p>
+            }
+            <h2>{ t(lang, "ui.result.why") }</h2>
+            <ul class="phc-reasons">{ for reasons }</ul>
+            if !decision.alternatives.is_empty() {
+                <h2>{ t(lang, "ui.result.instead") }</h2>
+                <ul class="phc-list">{ for alternatives }</ul>
+            }
+            if !decision.refusal_risks.is_empty() {
+                <h2>{ t(lang, "ui.result.risks") }</h2>
+                <ul class="phc-list">{ for risks }</ul>
+            }
+            if decision.verdict != Verdict::NotEligible {
+                <h2>{ t(lang, "ui.result.how") }</h2>
+                <ul class="phc-list">{ for channels }</ul>
+                if show_portal {
+                    <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.clone()} rel="noopener">{ t(lang, "ui.portal_link") }</a></p>
+                }
+                <h2>{ t(lang, "ui.result.documents") }</h2>
+                <p class="phc-hint">{ t(lang, "ui.result.documents_hint") }</p>
+                <ul class="phc-checklist">{ for documents }</ul>
+            }
+            if !text.dates.is_empty() && (decision.verdict != Verdict::NotEligible || is_home_visit) {
+                <h2>{ t(lang, "ui.result.dates") }</h2>
+                <ol class="phc-timeline">{ for dates }</ol>
+            }
+            <h2>{ t(lang, "ui.result.rules") }</h2>
+            <p>{ decision.edition.text.clone().unwrap_or_default() }</p>
+            <p class="phc-hint">{ checked_on }</p>
+            <button type="button" class="phc-button phc-button-secondary phc-no-print" onclick={Callback::from(move |_| on_restart.emit(()))}>{ t(lang, "ui.start_again") }</button>
+        </div>
+    }
+}

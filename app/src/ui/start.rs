@@ -1,0 +1,42 @@
+//! The start page, in the GOV.UK manner: what the checker tells you, what you need, how long it
+//! takes, and that nothing leaves the device.
+
+use super::t;
+use phc::Lang;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct StartProps {
+    pub lang: Lang,
+    pub on_start: Callback<()>,
+}
+
+#[function_component(Start)]
+pub fn start(p: &StartProps) -> Html {
+    let lang = p.lang;
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| super::platform::focus(&heading));
+    }
+    let on_start = p.on_start.clone();
+    html! {
+        <div class="phc-start">
+            <h1 tabindex="-1" ref={heading}>{ t(lang, "ui.start.heading") }</h1>
+            <p class="phc-lead">{ t(lang, "ui.start.lead") }</p>
+            <p>{ t(lang, "ui.start.you_get") }</p>
+            <ul class="phc-list">
+                <li>{ t(lang, "ui.start.get_verdict") }</li>
+                <li>{ t(lang, "ui.start.get_documents") }</li>
+                <li>{ t(lang, "ui.start.get_channel") }</li>
+                <li>{ t(lang, "ui.start.get_dates") }</li>
+            </ul>
+            <p>{ t(lang, "ui.start.need") }</p>
+            <p>{ t(lang, "ui.start.time") }</p>
+            <p class="phc-privacy">{ t(lang, "ui.start.privacy") }</p>
+            <button type="button" class="phc-button phc-button-start" onclick={Callback::from(move |_| on_start.emit(()))}>
+                { t(lang, "ui.start.start") }
+            </button>
+        </div>
+    }
+}

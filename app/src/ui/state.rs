@@ -1,0 +1,124 @@
+//! The app's state and its one reducer (Yew's `function_todomvc` pattern): every change of screen or
+//! answer is an `Action`, so going back, changing an answer from "check your answers" and starting
+//! again are each one rule here.
+
+use crate::answers::{Answer, Answers};
+use crate::flow::{self, Step};
+use phc::Lang;
+use std::rc::Rc;
+use yew::Reducible;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Ask(&'static str),
+    Check,
+    Result,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub lang: Lang,
+    pub screen: Screen,
+    pub answers: Answers,
+    /// Screens to go back to.
+    pub history: Vec<Screen>,
+    /// Set when a question was opened from "check your answers": answering returns there.
+    pub returning: bool,
+    /// A fixed "now" (the widget's `at` attribute, or a demo link); otherwise the clock.
+    pub at: Option<String>,
+}
+
+pub enum Action {
+    SetLang(Lang),
+    /// Leaves the start page (optionally with the service already chosen).
+    Begin,
+    Answer(&'static str, Answer),
+    Back,
+    Change(&'static str),
+    ShowResult,
+    Restart,
+    /// A new fixed "now" or preset service from the host page.
+    Configure { at: Option<String>, service: Option<String> },
+}
+
+impl State {
+    pub fn new(lang: Lang, at: Option<String>, service: Option<String>) -> State {
+        let mut answers = Answers::default();
+        if let Some(s) = service {
+            answers.set("service", Answer::Code(s));
+        }
+        State { lang, screen: Screen::Start, answers, history: Vec::new(), returning: false, at }
+    }
+
+    fn next_screen(&self) -> Screen {
+        match flow::next_step(&self.answers, super::rules(), super::now(), self.at.as_deref()) {
+            Step::Ask(q) => Screen::Ask(q.id),
+            Step::Check => Screen::Check,
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SetLang(lang) => s.lang = lang,
+            Action::Begin => {
+                s.history.push(s.screen);
+                s.screen = s.next_screen();
+            }
+            Action::Answer(id, answer) => {
+                // A different service makes the other answers meaningless.
+                if id == "service" && s.answers.get("service") != Some(&answer) {
+                    s.answers = Answers::default();
+                    s.history.retain(|h| matches!(h, Screen::Start));
+                }
+                s.answers.set(id, answer);
+                let next = s.next_screen();
+                if s.returning {
+                    // Back to "check your answers", unless the change raised a new question.
+                    let new_question = matches!(next, Screen::Ask(q) if !s.answers.is_answered(q));
+                    if new_question {
+                        s.history.push(s.screen);
+                        s.screen = next;
+                    } else {
+                        s.returning = false;
+                        s.history.retain(|h| *h != Screen::Check);
+                        s.screen = Screen::Check;
+                    }
+                } else {
+                    s.history.push(s.screen);
+                    s.screen = next;
+                }
+            }
+            Action::Back => {
+                if let Some(prev) = s.history.pop() {
+                    s.screen = prev;
+                    if prev == Screen::Check {
+                        s.returning = false;
+                    }
+                }
+            }
+            Action::Change(id) => {
+                s.history.push(s.screen);
+                s.screen = Screen::Ask(id);
+                s.returning = true;
+            }
+            Action::ShowResult => {
+                s.history.push(s.screen);
+                s.screen = Screen::Result;
+            }
+            Action::Restart => {
+                s = State::new(s.lang, s.at.clone(), None);
+            }
+            Action::Configure { at, service } => {
+                let lang = s.lang;
+                s = State::new(lang, at, service);
+            }
+        }
+        Rc::new(s)
+    }
+}
