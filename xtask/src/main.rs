@@ -7,6 +7,7 @@
 
 mod setup;
 mod steps;
+mod web;
 
 use std::process::ExitCode;
 

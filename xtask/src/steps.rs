@@ -1,6 +1,7 @@
 //! The steps of `test`, `serve` and `bench`, and small helpers to run commands.
 
 use crate::setup;
+use crate::web;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -48,6 +49,24 @@ pub fn test() -> Result<(), String> {
     run(cargo().args(["test", "--package", "phc"]))?;
     // 2. The engine compiles to wasm32 with no web dependency, and the native build has no web in it.
     engine_is_web_free()?;
+    // 3. The app's pure parts natively; its components in headless Chromium (wasm-bindgen-test).
+    run(cargo().args(["test", "--package", "phc-app"]))?;
+    run(cargo()
+        .args(["test", "--package", "phc-app", "--target", "wasm32-unknown-unknown"])
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
+    // 4. dist/ built as `serve` builds it, served by nginx under the strict CSP, driven end to end.
+    web::build()?;
+    let server = web::nginx(web::free_port()?)?;
+    let e2e = run(Cmd::new("node")
+        .args(["--test", "--test-concurrency=1"])
+        .arg(root().join("tests/e2e"))
+        .env("PHC_URL", format!("http://127.0.0.1:{}", server.port))
+        .env("PHC_CHECK", root().join("target/debug/phc-check")));
+    drop(server);
+    e2e?;
+    // 5. What a first visit costs.
+    web::size_report()?;
     Ok(())
 }
 
@@ -64,8 +83,18 @@ fn engine_is_web_free() -> Result<(), String> {
     Ok(())
 }
 
-pub fn serve(_args: &[String]) -> Result<(), String> {
-    Err("the web app is not built yet: see issue 3".into())
+pub fn serve(args: &[String]) -> Result<(), String> {
+    let port = match args {
+        [] => 8080,
+        [flag, p] if flag == "--port" => p.parse().map_err(|_| format!("--port: not a port: {p}"))?,
+        _ => return Err("usage: cargo xtask serve [--port N]".into()),
+    };
+    setup::all()?;
+    web::build()?;
+    web::size_report()?;
+    let mut server = web::nginx(port)?;
+    println!("\nxtask: serving dist/ on http://127.0.0.1:{port}/ ; Ctrl-C stops");
+    server.wait()
 }
 
 pub fn bench() -> Result<(), String> {

@@ -8,6 +8,8 @@ mod question;
 mod result;
 mod start;
 mod state;
+#[cfg(test)]
+mod tests;
 
 use phc::i18n::Messages;
 use phc::time::KzMoment;
@@ -62,7 +64,7 @@ pub struct Config {
 
 #[function_component(App)]
 pub fn app(config: &Config) -> Html {
-    let state = use_reducer(|| State::new(config.lang.unwrap_or_else(platform::initial_lang), config.at.clone(), config.service.clone()));
+    let state = use_reducer(|| State::new(config.lang.unwrap_or_else(|| platform::initial_lang(config.embedded)), config.at.clone(), config.service.clone()));
     {
         // The host changed an attribute: apply it.
         let dispatch = state.dispatcher();

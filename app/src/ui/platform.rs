@@ -16,10 +16,15 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The stored choice, else the page's or the browser's language, else Kazakh, the state language.
-pub fn initial_lang() -> Lang {
-    let stored = storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten());
-    let page = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang"));
+/// The stored choice, else (inside a host page) the host page's language, else the browser's, else
+/// Kazakh, the state language. The standalone page's own `<html lang>` is not the visitor's choice.
+pub fn initial_lang(embedded: bool) -> Lang {
+    let stored = if embedded { None } else { storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten()) };
+    let page = if embedded {
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang"))
+    } else {
+        None
+    };
     let browser = web_sys::window().and_then(|w| w.navigator().language());
     [stored, page, browser].into_iter().flatten().find_map(|l| lang_of(&l)).unwrap_or(Lang::Kk)
 }
@@ -65,7 +70,7 @@ pub fn install_panic_message() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("phc: {info}").into());
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-        let lang = initial_lang();
+        let lang = initial_lang(false);
         let text = t(lang, "ui.error.crashed");
         let link = t(lang, "ui.portal_link");
         let url = super::portal_url(lang, None);

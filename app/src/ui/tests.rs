@@ -1,0 +1,136 @@
+//! Component tests in a real browser (headless Chromium through wasm-bindgen-test): the app mounts,
+//! walks from the start page through questions to a result, shows and links its errors, goes back
+//! without losing answers, and switches language.
+
+use super::{App, Config};
+use phc::Lang;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn doc() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn mount(config: Config) -> web_sys::Element {
+    let root = doc().create_element("div").unwrap();
+    doc().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), config).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn find(root: &web_sys::Element, selector: &str) -> web_sys::HtmlElement {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector} in {}", root.inner_html())).unchecked_into()
+}
+
+fn text(root: &web_sys::Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+fn screen(root: &web_sys::Element) -> String {
+    find(root, ".phc").get_attribute("data-screen").unwrap()
+}
+
+async fn click(root: &web_sys::Element, selector: &str) {
+    find(root, selector).click();
+    yew::scheduler::flush().await;
+}
+
+/// Picks the option with this value and continues.
+async fn answer(root: &web_sys::Element, value: &str) {
+    click(root, &format!("input[value=\"{value}\"]")).await;
+    click(root, "button[type=submit]").await;
+}
+
+fn config(lang: Lang) -> Config {
+    Config { lang: Some(lang), at: Some("2026-03-10T10:00:00+05:00".into()), embedded: true, ..Config::default() }
+}
+
+#[wasm_bindgen_test]
+async fn start_page_speaks_the_chosen_language() {
+    let root = mount(config(Lang::En)).await;
+    assert_eq!(screen(&root), "start");
+    assert_eq!(text(&root, "h1"), phc::i18n::Messages::get(Lang::En).text("ui.start.heading", &[]));
+    assert_eq!(find(&root, ".phc").get_attribute("lang").as_deref(), Some("en"));
+    click(&root, "button[lang=ru]").await;
+    assert_eq!(find(&root, ".phc").get_attribute("lang").as_deref(), Some("ru"));
+    assert_eq!(text(&root, "h1"), phc::i18n::Messages::get(Lang::Ru).text("ui.start.heading", &[]));
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_answer_is_announced_and_linked_to_the_field() {
+    let root = mount(config(Lang::En)).await;
+    click(&root, ".phc-button-start").await;
+    assert_eq!(screen(&root), "question:service");
+    click(&root, "button[type=submit]").await;
+    let summary = find(&root, ".phc-error-summary");
+    assert_eq!(summary.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(find(&root, ".phc-error-summary a").get_attribute("href").as_deref(), Some("#phc-field-0"));
+    assert!(find(&root, "fieldset").get_attribute("aria-describedby").unwrap().contains("phc-error"));
+    assert_eq!(screen(&root), "question:service", "no answer, no progress");
+}
+
+#[wasm_bindgen_test]
+async fn a_home_visit_walk_through_ends_in_a_result_and_back_keeps_answers() {
+    let root = mount(config(Lang::En)).await;
+    click(&root, ".phc-button-start").await;
+    answer(&root, "home_visit").await;
+    assert_eq!(screen(&root), "question:channel");
+    answer(&root, "in_person").await;
+    assert_eq!(screen(&root), "question:current_attachment.attached");
+    answer(&root, "yes").await;
+    assert_eq!(screen(&root), "question:current_attachment.at_target_clinic");
+    // Back: the previous answer is still selected.
+    click(&root, ".phc-back").await;
+    assert_eq!(screen(&root), "question:current_attachment.attached");
+    let yes: web_sys::HtmlInputElement = find(&root, "input[value=yes]").unchecked_into();
+    assert!(yes.checked(), "going back keeps the answer");
+    click(&root, "button[type=submit]").await;
+    answer(&root, "no").await;
+    assert_eq!(screen(&root), "check");
+    click(&root, ".phc-check-page .phc-button").await;
+    assert_eq!(screen(&root), "result");
+    assert_eq!(text(&root, "h1"), phc::i18n::Messages::get(Lang::En).text("verdict.home_visit.not_eligible", &[]));
+}
+
+#[wasm_bindgen_test]
+async fn change_from_check_your_answers_returns_there() {
+    let root = mount(config(Lang::Kk)).await;
+    click(&root, ".phc-button-start").await;
+    answer(&root, "complaint").await;
+    assert_eq!(screen(&root), "question:refusal_received_on");
+    for (i, v) in ["1", "2", "2026"].iter().enumerate() {
+        let input: web_sys::HtmlInputElement = find(&root, &format!("#phc-field-{i}")).unchecked_into();
+        input.set_value(v);
+        input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+        yew::scheduler::flush().await;
+    }
+    click(&root, "button[type=submit]").await;
+    assert_eq!(screen(&root), "check");
+    click(&root, ".phc-summary-row:first-child .phc-link").await;
+    assert_eq!(screen(&root), "question:service");
+    click(&root, "button[type=submit]").await;
+    assert_eq!(screen(&root), "check", "an unchanged answer returns to the check page");
+    click(&root, ".phc-check-page .phc-button").await;
+    assert_eq!(screen(&root), "result");
+    let dates = text(&root, ".phc-timeline");
+    assert!(dates.contains("2026"), "{dates}");
+}
+
+#[wasm_bindgen_test]
+async fn an_impossible_date_is_refused_on_its_page() {
+    let root = mount(config(Lang::En)).await;
+    click(&root, ".phc-button-start").await;
+    answer(&root, "complaint").await;
+    for (i, v) in ["31", "2", "2026"].iter().enumerate() {
+        let input: web_sys::HtmlInputElement = find(&root, &format!("#phc-field-{i}")).unchecked_into();
+        input.set_value(v);
+        input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+        yew::scheduler::flush().await;
+    }
+    click(&root, "button[type=submit]").await;
+    assert_eq!(screen(&root), "question:refusal_received_on");
+    assert_eq!(text(&root, ".phc-error-message"), phc::i18n::Messages::get(Lang::En).text("ui.error.date_format", &[]));
+}

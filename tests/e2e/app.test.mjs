@@ -1,0 +1,143 @@
+// The citizen app end to end, in Debian's Chromium, against dist/ served by nginx with the strict CSP.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, assertClean, walk, reference, texts, screen, chooseLanguage, answerQuestion, URL_BASE } from './lib.mjs';
+import { SCENARIOS, LANGS } from './scenarios.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+for (const lang of LANGS) {
+  for (const s of SCENARIOS) {
+    test(`[${lang}] ${s.name}`, async () => {
+      const { context, page, problems } = await openPage(browser);
+      await chooseLanguage(page, lang);
+      await walk(page, s.answers);
+      const ref = reference(s.request, lang);
+      assert.equal(ref.verdict, s.verdict, 'the engine agrees with the scenario');
+      assert.equal((await page.textContent('.phc-result h1')).trim(), ref.text.verdict, 'the verdict sentence');
+      if (ref.verdict !== 'not_eligible') {
+        assert.deepEqual(await texts(page, '.phc-checklist li'), ref.documents.map((d) => d.text), 'the documents');
+      }
+      if (ref.verdict !== 'not_eligible' || ref.service === 'home_visit') {
+        assert.deepEqual(await texts(page, '.phc-timeline li'), ref.text.dates.map((d) => d.text), 'the dates');
+      }
+      const reasonTexts = await texts(page, '.phc-reason-text');
+      for (const r of ref.reasons.filter((r) => r.outcome !== 'info')) {
+        assert.ok(reasonTexts.includes(r.text), `reason shown: ${r.text}`);
+      }
+      assert.equal(await page.getAttribute('html', 'lang'), lang, 'the page says its language');
+      await assertClean(page, problems);
+      await context.close();
+    });
+  }
+}
+
+test('back keeps answers, and Change returns to "check your answers"', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await chooseLanguage(page, 'en');
+  await page.click('.phc-button-start');
+  await answerQuestion(page, 'attachment');
+  await answerQuestion(page, 'self');
+  assert.equal(await screen(page), 'question:channel');
+  await page.click('.phc-back');
+  assert.equal(await screen(page), 'question:applicant');
+  assert.ok(await page.isChecked('input[value="self"]'), 'the answer is still there');
+  await page.click('.phc-back');
+  assert.ok(await page.isChecked('input[value="attachment"]'));
+  await page.click('button[type=submit]');
+  await page.click('button[type=submit]');
+  for (const v of ['in_person', 'citizen', 'campaign', 'same']) await answerQuestion(page, v);
+  await answerQuestion(page, []);
+  await answerQuestion(page, 'yes');
+  assert.equal(await screen(page), 'check');
+  const rows = await texts(page, '.phc-summary-row dt');
+  assert.equal(rows.length, 8, `every answer listed: ${rows}`);
+  // Change the reason: a new question follows (free changes), then back to the check page.
+  await page.click('.phc-summary-row:has(dd:text("The autumn attachment campaign")) .phc-link');
+  assert.equal(await screen(page), 'question:reason');
+  assert.ok(await page.isChecked('input[value="campaign"]'));
+  await answerQuestion(page, 'free_choice');
+  assert.equal(await screen(page), 'question:current_attachment.free_changes_this_year');
+  await answerQuestion(page, '1');
+  assert.equal(await screen(page), 'check');
+  await page.click('.phc-check-page .phc-button');
+  assert.equal((await page.textContent('.phc-result h1')).trim(), 'You can attach to this clinic.');
+  await page.click('.phc-result .phc-back');
+  assert.equal(await screen(page), 'check', 'from the result, back to the answers');
+  await assertClean(page, problems);
+  await context.close();
+});
+
+/** Presses Tab until `pred(activeElement)` holds. */
+async function tabTo(page, pred, what) {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(pred)) return;
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+
+test('a citizen can finish with the keyboard alone', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await tabTo(page, () => document.activeElement?.getAttribute('lang') === 'en', 'the English button');
+  await page.keyboard.press('Enter');
+  await tabTo(page, () => document.activeElement?.classList.contains('phc-button-start'), 'Start');
+  await page.keyboard.press('Enter');
+  const plan = { service: 'home_visit', channel: 'in_person', 'current_attachment.attached': 'yes', 'current_attachment.at_target_clinic': 'yes' };
+  for (let i = 0; i < 6; i++) {
+    const s = await screen(page);
+    if (s === 'check') break;
+    const want = plan[s.replace('question:', '')];
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus is on the new question');
+    await tabTo(page, () => document.activeElement?.type === 'radio', 'the first option');
+    for (let k = 0; k < 12 && (await page.evaluate(() => document.activeElement.value)) !== want; k++) {
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Space');
+    await tabTo(page, () => document.activeElement?.type === 'submit', 'Continue');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((prev) => document.querySelector('.phc').getAttribute('data-screen') !== prev, s);
+  }
+  assert.equal(await screen(page), 'check');
+  await tabTo(page, () => document.activeElement?.classList.contains('phc-button') && !document.activeElement.closest('.phc-summary'), 'See the result');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.phc-result');
+  assert.equal((await page.textContent('.phc-result h1')).trim(), 'You can call a doctor from this clinic to your home.');
+  await assertClean(page, problems);
+  await context.close();
+});
+
+test('the language comes from the browser, then from the choice, which survives a reload', async () => {
+  const { context, page } = await openPage(browser, { locale: 'ru-RU' });
+  await page.waitForSelector('.phc[lang=ru]');
+  await chooseLanguage(page, 'en');
+  await page.reload();
+  await page.waitForSelector('.phc[lang=en]');
+  await context.close();
+  const other = await openPage(browser, { locale: 'de-DE' });
+  await other.page.waitForSelector('.phc[lang=kk]', { timeout: 10000 });
+  await other.context.close();
+});
+
+test('if the wasm cannot load, the page says so with a link to the portal', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(URL_BASE + '/');
+  await page.waitForSelector('.phc-crash', { timeout: 25000 });
+  const links = await page.$$eval('.phc-crash a', (as) => as.map((a) => a.href));
+  assert.ok(links.some((h) => h.includes('egov.kz')), 'links to the portal');
+  await context.close();
+});
+
+test('usable at 320 px wide: nothing scrolls sideways', async () => {
+  const { context, page } = await openPage(browser, { viewport: { width: 320, height: 640 } });
+  await chooseLanguage(page, 'kk');
+  await page.click('.phc-button-start');
+  await answerQuestion(page, 'attachment');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+  await context.close();
+});

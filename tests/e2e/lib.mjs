@@ -1,0 +1,98 @@
+// Shared by the browser tests: Debian's Chromium through playwright-core, the app served by nginx
+// (PHC_URL, started by `cargo xtask test`), and phc-check (PHC_CHECK) as the reference for texts.
+import { chromium } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
+import assert from 'node:assert/strict';
+
+export const URL_BASE = process.env.PHC_URL ?? 'http://127.0.0.1:8080';
+const CHECK = process.env.PHC_CHECK ?? 'target/debug/phc-check';
+
+/** The moment every test runs at: Tuesday 10 March 2026, 10:00 in Kazakhstan. */
+export const AT = '2026-03-10T10:00:00+05:00';
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A fresh context (empty storage) at the fixed moment; fails the test on any page error or CSP violation. */
+export async function openPage(browser, { locale = 'en-GB', path = '/', viewport } = {}) {
+  const context = await browser.newContext({ locale, viewport: viewport ?? { width: 390, height: 844 } });
+  await context.clock.setFixedTime(new Date(AT));
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error' && !/favicon/.test(m.text())) problems.push(`console: ${m.text()}`); });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window.__cspViolations ||= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(URL_BASE + path);
+  return { context, page, problems };
+}
+
+export async function assertClean(page, problems) {
+  const csp = await page.evaluate(() => window.__cspViolations ?? []);
+  assert.deepEqual(csp, [], 'no Content-Security-Policy violation');
+  assert.deepEqual(problems, [], 'no page error');
+}
+
+export async function screen(page) {
+  return page.getAttribute('.phc', 'data-screen');
+}
+
+export async function chooseLanguage(page, lang) {
+  await page.click(`.phc-lang button[lang=${lang}]`);
+  await page.waitForSelector(`.phc[lang=${lang}]`);
+}
+
+/** Answers the questions from `answers` (question id -> value) until the result page. */
+export async function walk(page, answers) {
+  await page.click('.phc-button-start');
+  const seen = [];
+  for (let i = 0; i < 30; i++) {
+    const s = await screen(page);
+    if (s === 'result') {
+      const unasked = Object.keys(answers).filter((k) => !seen.includes(k));
+      assert.deepEqual(unasked, [], 'every answer of the scenario was asked (else its reference request is wrong)');
+      return seen;
+    }
+    if (s === 'check') {
+      await page.click('.phc-check-page .phc-button');
+      continue;
+    }
+    const id = s.replace('question:', '');
+    assert.ok(id in answers, `the app asked ${id}, which this scenario does not answer (asked so far: ${seen})`);
+    seen.push(id);
+    await answerQuestion(page, answers[id]);
+    await page.waitForFunction((prev) => document.querySelector('.phc').getAttribute('data-screen') !== prev, s);
+  }
+  throw new Error('no result after 30 screens');
+}
+
+export async function answerQuestion(page, value) {
+  if (Array.isArray(value) && value.length === 3 && /^\d+$/.test(value[2] ?? '') && value[2].length === 4) {
+    for (let i = 0; i < 3; i++) await page.fill(`#phc-field-${i}`, value[i]);
+  } else if (Array.isArray(value)) {
+    if (value.length === 0) await page.check('input[value="none"]');
+    for (const v of value) await page.check(`input[value="${v}"]`);
+  } else {
+    await page.check(`input[value="${value}"]`);
+  }
+  await page.click('button[type=submit]');
+}
+
+/** The decision phc-check gives for the same request, with texts in `lang`. */
+export function reference(request, lang) {
+  const r = spawnSync(CHECK, ['--lang', lang], { input: JSON.stringify({ at: AT, ...request }), encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+export async function texts(page, selector) {
+  return page.$$eval(selector, (els) => els.map((e) => e.textContent.trim()));
+}

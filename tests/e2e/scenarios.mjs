@@ -1,0 +1,84 @@
+// Each scenario: the answers a citizen gives (by question id) and the same request for phc-check.
+export const SCENARIOS = [
+  {
+    name: 'attachment: eligible (free choice, citizen)',
+    verdict: 'eligible',
+    answers: {
+      service: 'attachment', applicant: 'self', channel: 'in_person', 'person.residency': 'citizen', reason: 'free_choice',
+      'current_attachment.free_changes_this_year': '0', target_unit: 'same', 'person.categories': ['pensioner'],
+      'person.consents_to_data_access': 'yes',
+    },
+    request: {
+      service: 'attachment', applicant: 'self', channel: 'in_person',
+      person: { residency: 'citizen', categories: ['pensioner'], consents_to_data_access: true },
+      reason: 'free_choice', current_attachment: { free_changes_this_year: 0 }, target_unit: 'same',
+    },
+  },
+  {
+    name: 'attachment: eligible later (both free changes used)',
+    verdict: 'eligible_later',
+    answers: {
+      service: 'attachment', applicant: 'self', channel: 'portal', 'person.residency': 'kandas', reason: 'free_choice',
+      'current_attachment.free_changes_this_year': '2', target_unit: 'same', 'person.eds': 'yes', 'person.categories': [],
+      'person.consents_to_data_access': 'yes',
+    },
+    request: {
+      service: 'attachment', applicant: 'self', channel: 'portal',
+      person: { residency: 'kandas', categories: [], eds: true, consents_to_data_access: true },
+      reason: 'free_choice', current_attachment: { free_changes_this_year: 2 }, target_unit: 'same',
+    },
+  },
+  {
+    name: 'attachment: not eligible (temporary visitor)',
+    verdict: 'not_eligible',
+    answers: {
+      service: 'attachment', applicant: 'self', channel: '', 'person.residency': 'temporary_visitor', 'person.categories': [],
+      'person.consents_to_data_access': 'yes',
+    },
+    request: {
+      service: 'attachment', applicant: 'self',
+      person: { residency: 'temporary_visitor', categories: [], consents_to_data_access: true },
+    },
+  },
+  {
+    name: 'attachment: eligible after a move, with a date question',
+    verdict: 'eligible',
+    answers: {
+      service: 'attachment', applicant: 'parent', channel: 'in_person', 'person.residency': 'residence_permit', reason: 'relocation',
+      'relocation.moved_on': ['15', '2', '2026'], target_unit: 'neighbouring', border_territory: 'yes', 'person.categories': [],
+      'person.consents_to_data_access': 'yes',
+    },
+    request: {
+      service: 'attachment', applicant: 'parent', channel: 'in_person',
+      person: { residency: 'residence_permit', categories: [], consents_to_data_access: true },
+      reason: 'relocation', relocation: { moved_on: '2026-02-15' }, target_unit: 'neighbouring', border_territory: true,
+    },
+  },
+  {
+    name: 'home visit: eligible',
+    verdict: 'eligible',
+    answers: { service: 'home_visit', channel: 'in_person', 'current_attachment.attached': 'yes', 'current_attachment.at_target_clinic': 'yes' },
+    request: { service: 'home_visit', channel: 'in_person', current_attachment: { attached: true, at_target_clinic: true } },
+  },
+  {
+    name: 'home visit: not eligible (not attached)',
+    verdict: 'not_eligible',
+    // Once "not attached" is answered nothing else matters: the sign-in is not asked.
+    answers: { service: 'home_visit', channel: 'portal', 'current_attachment.attached': 'no' },
+    request: { service: 'home_visit', channel: 'portal', current_attachment: { attached: false } },
+  },
+  {
+    name: 'complaint: eligible, in time',
+    verdict: 'eligible',
+    answers: { service: 'complaint', refusal_received_on: ['2', '2', '2026'] },
+    request: { service: 'complaint', refusal_received_on: '2026-02-02' },
+  },
+  {
+    name: 'complaint: deadline missed, still possible',
+    verdict: 'eligible',
+    answers: { service: 'complaint', refusal_received_on: ['5', '11', '2025'] },
+    request: { service: 'complaint', refusal_received_on: '2025-11-05' },
+  },
+];
+
+export const LANGS = ['kk', 'ru', 'en'];

@@ -1,0 +1,156 @@
+//! The web app: build `dist/` with trunk, move trunk's inline loader into a file (the CSP forbids
+//! inline script), run nginx over `dist/`, and report what a first visit transfers.
+
+use crate::steps::{output, root, run, Cmd};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// `node_modules/.bin` (binaryen's wasm-opt, so trunk never tries to download it) first on PATH.
+pub fn path_with_node_bin() -> String {
+    let bin = root().join("node_modules/.bin");
+    format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default())
+}
+
+pub fn build() -> Result<(), String> {
+    crate::setup::npm(".")?;
+    run(Cmd::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args(["fetch"]))?;
+    run(Cmd::new("trunk").args(["build", "--release", "--offline", "--skip-version-check"]).env("PATH", path_with_node_bin()))?;
+    external_loader(&root().join("dist"))?;
+    precompress(&root().join("dist"))?;
+    Ok(())
+}
+
+/// FNV-1a, for a content hash in a file name.
+fn hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in bytes {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Replaces trunk's inline `<script type="module">…</script>` by `<script type="module" src=…>`.
+fn external_loader(dist: &Path) -> Result<(), String> {
+    let index = dist.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let open = "<script type=\"module\">";
+    let Some(start) = html.find(open) else {
+        return if html.contains("<script type=\"module\" src=") { Ok(()) } else { Err("dist/index.html: trunk's loader not found".into()) };
+    };
+    let end = html[start..].find("</script>").ok_or("dist/index.html: unterminated loader")? + start;
+    let body = html[start + open.len()..end].trim();
+    // The loader must not leave globals on a host page.
+    let body = body.replace("window.wasmBindings = bindings;", "");
+    let name = format!("boot-{}.js", hash(body.as_bytes()));
+    std::fs::write(dist.join(&name), format!("{body}\n")).map_err(|e| e.to_string())?;
+    let tag = format!("<script type=\"module\" src=\"/{name}\"></script>");
+    let html = format!("{}{}{}", &html[..start], tag, &html[end + "</script>".len()..]);
+    std::fs::write(&index, html).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+fn compressible(p: &Path) -> bool {
+    matches!(p.extension().and_then(|e| e.to_str()), Some("html" | "js" | "mjs" | "wasm" | "css" | "svg" | "json" | "webmanifest"))
+}
+
+/// `name.gz` and `name.br` beside each text file, served by nginx's `gzip_static` (and measured).
+fn precompress(dist: &Path) -> Result<(), String> {
+    for f in files(dist)? {
+        if compressible(&f) {
+            run(Cmd::new("gzip").args(["-9", "-k", "-f", "-n"]).arg(&f))?;
+            run(Cmd::new("brotli").args(["-q", "11", "-f", "-k"]).arg(&f))?;
+        }
+    }
+    Ok(())
+}
+
+pub fn files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && !matches!(p.extension().and_then(|e| e.to_str()), Some("gz" | "br")))
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+fn size(p: &Path) -> u64 {
+    std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)
+}
+
+/// Every file of dist/ raw, gzip and brotli; the total of the first visit in brotli. Returns it.
+pub fn size_report() -> Result<u64, String> {
+    let dist = root().join("dist");
+    let mut total = (0, 0, 0);
+    println!("\nsize of dist/ (bytes)          raw       gzip     brotli");
+    for f in files(&dist)? {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        let raw = size(&f);
+        let (gz, br) = if compressible(&f) {
+            (size(&f.with_file_name(format!("{name}.gz"))), size(&f.with_file_name(format!("{name}.br"))))
+        } else {
+            (raw, raw)
+        };
+        println!("  {name:<28} {raw:>9} {gz:>10} {br:>10}");
+        total = (total.0 + raw, total.1 + gz, total.2 + br);
+    }
+    println!("  {:<28} {:>9} {:>10} {:>10}", "total (first visit)", total.0, total.1, total.2);
+    Ok(total.2)
+}
+
+/// A running nginx over dist/ on a loopback port; stopped when dropped.
+pub struct Nginx {
+    child: std::process::Child,
+    pub port: u16,
+}
+
+impl Nginx {
+    /// Runs until nginx stops (Ctrl-C).
+    pub fn wait(&mut self) -> Result<(), String> {
+        self.child.wait().map(|_| ()).map_err(|e| e.to_string())
+    }
+}
+
+impl Drop for Nginx {
+    /// SIGTERM to the master, which stops its workers too (SIGKILL would orphan them).
+    fn drop(&mut self) {
+        let _ = Cmd::new("kill").arg("-TERM").arg(self.child.id().to_string()).status();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn free_port() -> Result<u16, String> {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    Ok(l.local_addr().map_err(|e| e.to_string())?.port())
+}
+
+pub fn nginx(port: u16) -> Result<Nginx, String> {
+    let prefix = root().join("target/nginx").join(port.to_string());
+    std::fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
+    let conf = std::fs::read_to_string(root().join("deploy/nginx.conf")).map_err(|e| e.to_string())?
+        .replace("@PREFIX@", &prefix.display().to_string())
+        .replace("@ROOT@", &root().join("dist").display().to_string())
+        .replace("@PORT@", &port.to_string());
+    let conf_path = prefix.join("nginx.conf");
+    std::fs::File::create(&conf_path).and_then(|mut f| f.write_all(conf.as_bytes())).map_err(|e| e.to_string())?;
+    output(Cmd::new("/usr/sbin/nginx").arg("-t").arg("-p").arg(&prefix).arg("-c").arg(&conf_path))?;
+    // nginx's own output goes to its log files: it never holds the caller's pipes.
+    let child = Cmd::new("/usr/sbin/nginx")
+        .arg("-p")
+        .arg(&prefix)
+        .arg("-c")
+        .arg(&conf_path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| format!("nginx: {e}"))?;
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Ok(Nginx { child, port });
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    Err(format!("nginx did not start on port {port}; see {}", prefix.join("error.log").display()))
+}
