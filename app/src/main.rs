@@ -6,6 +6,8 @@ mod flow;
 
 #[cfg(target_arch = "wasm32")]
 mod ui;
+#[cfg(target_arch = "wasm32")]
+mod widget;
 
 fn main() {
     #[cfg(target_arch = "wasm32")]

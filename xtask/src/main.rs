@@ -14,6 +14,7 @@ use std::process::ExitCode;
 const HELP: &str = "cargo xtask <command>
   test      install what is needed, then run every test (native, wasm, browser) and the size report
   serve     install what is needed, build the app and serve it on http://127.0.0.1:8080
+  build     install what is needed and build dist/ (no server)
   setup     only install what is needed
   bench     engine benchmark (decisions per second)
 ";
@@ -24,6 +25,7 @@ fn main() -> ExitCode {
         Some("test") => steps::test(),
         Some("serve") => steps::serve(&args[1..]),
         Some("setup") => setup::all(),
+        Some("build") => setup::all().and_then(|_| web::build()).and_then(|_| web::size_report().map(|_| ())),
         Some("bench") => steps::bench(),
         Some("-h" | "--help" | "help") | None => {
             print!("{HELP}");

@@ -16,6 +16,7 @@ pub fn build() -> Result<(), String> {
     run(Cmd::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args(["fetch"]))?;
     run(Cmd::new("trunk").args(["build", "--release", "--offline", "--skip-version-check"]).env("PATH", path_with_node_bin()))?;
     external_loader(&root().join("dist"))?;
+    widget_module(&root().join("dist"))?;
     precompress(&root().join("dist"))?;
     Ok(())
 }
@@ -48,6 +49,18 @@ fn external_loader(dist: &Path) -> Result<(), String> {
     let html = format!("{}{}{}", &html[..start], tag, &html[end + "</script>".len()..]);
     std::fs::write(&index, html).map_err(|e| e.to_string())?;
     Ok(())
+}
+
+/// `dist/phc-widget.js`: the custom element's module, with the hashed names of this build.
+fn widget_module(dist: &Path) -> Result<(), String> {
+    let names: Vec<String> = files(dist)?.iter().map(|f| f.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    let find = |pred: &dyn Fn(&str) -> bool, what: &str| names.iter().find(|n| pred(n)).cloned().ok_or(format!("dist/: no {what}"));
+    let js = find(&|n| n.starts_with("phc-app-") && n.ends_with(".js"), "bindings module")?;
+    let wasm = find(&|n| n.starts_with("phc-app-") && n.ends_with("_bg.wasm"), "wasm")?;
+    let css = find(&|n| n.starts_with("app-") && n.ends_with(".css"), "stylesheet")?;
+    let template = std::fs::read_to_string(root().join("static/phc-widget.js")).map_err(|e| e.to_string())?;
+    let module = template.replace("__BINDGEN_JS__", &js).replace("__WASM__", &wasm).replace("__CSS__", &css);
+    std::fs::write(dist.join("phc-widget.js"), module).map_err(|e| e.to_string())
 }
 
 fn compressible(p: &Path) -> bool {

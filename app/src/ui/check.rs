@@ -64,7 +64,7 @@ pub fn check_answers(p: &CheckProps) -> Html {
             <h1 tabindex="-1" ref={heading}>{ t(lang, "ui.check.heading") }</h1>
             <p>{ t(lang, "ui.check.lead") }</p>
             <dl class="phc-summary">{ for rows }</dl>
-            <button type="button" class="phc-button" onclick={Callback::from(move |_| on_submit.emit(()))}>{ t(lang, "ui.check.submit") }</button>
+            <button type="button" class="phc-button" part="button" onclick={Callback::from(move |_| on_submit.emit(()))}>{ t(lang, "ui.check.submit") }</button>
         </div>
     }
 }

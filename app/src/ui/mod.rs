@@ -3,6 +3,7 @@
 //! citizen types leaves it.
 
 mod check;
+mod events;
 mod platform;
 mod question;
 mod result;
@@ -60,6 +61,12 @@ pub struct Config {
     /// Inside a host page: no `<main>` landmark of its own, no change to the page's `<html lang>`.
     #[prop_or_default]
     pub embedded: bool,
+    /// The widget's element: `phc-step`, `phc-result` and `phc-error` are dispatched on it.
+    #[prop_or_default]
+    pub host: Option<web_sys::Element>,
+    /// Changed by the widget's `reset()`: back to the start page.
+    #[prop_or_default]
+    pub reset: u32,
 }
 
 #[function_component(App)]
@@ -77,6 +84,30 @@ pub fn app(config: &Config) -> Html {
         use_effect_with(config.lang, move |lang| {
             if let Some(lang) = lang {
                 dispatch.dispatch(Action::SetLang(*lang));
+            }
+        });
+    }
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(config.reset, move |r| {
+            if *r > 0 {
+                dispatch.dispatch(Action::Restart);
+            }
+        });
+    }
+    {
+        // Tell the host which step is shown (never an answer), and the decision on the result.
+        let host = config.host.clone();
+        let (answers, at) = (state.answers.clone(), state.at.clone());
+        use_effect_with(state.screen, move |screen| {
+            if let Some(host) = &host {
+                events::step(host, &screen_name(*screen));
+                if *screen == Screen::Result {
+                    match crate::flow::decide(&answers, rules(), now(), at.as_deref()) {
+                        Ok(d) => events::result(host, &serde_json::to_string(&d).expect("a decision serializes")),
+                        Err(e) => events::error(host, &e.to_string()),
+                    }
+                }
             }
         });
     }
@@ -130,12 +161,12 @@ pub fn app(config: &Config) -> Html {
     let lang_code = lang.as_str();
     html! {
         <div {class} lang={lang_code} data-screen={screen_name(state.screen)}>
-            <header class="phc-header">
+            <header class="phc-header" part="header">
                 <p class="phc-brand">{ t(lang, "ui.title") }</p>
                 <platform::LangSwitch {lang} on_change={on_lang} />
             </header>
             if config.embedded {
-                <section class="phc-main" aria-label={t(lang, "ui.title")}>{ body }</section>
+                <section class="phc-main" part="main" aria-label={t(lang, "ui.title")}>{ body }</section>
             } else {
                 <main class="phc-main" id="phc-main">{ body }</main>
             }
@@ -149,6 +180,17 @@ fn screen_name(s: Screen) -> String {
         Screen::Ask(id) => format!("question:{id}"),
         Screen::Check => "check".into(),
         Screen::Result => "result".into(),
+    }
+}
+
+pub use platform::{install_panic_message, lang_of};
+
+/// Reports attributes the widget could not use (they fall back to their defaults).
+pub fn report_errors(config: &Config, errors: &[String]) {
+    if let Some(host) = &config.host {
+        for e in errors {
+            events::error(host, e);
+        }
     }
 }
 

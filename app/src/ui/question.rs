@@ -271,7 +271,7 @@ pub fn question_page(p: &QuestionProps) -> Html {
             <button type="button" class="phc-back" onclick={Callback::from(move |_| on_back.emit(()))}>{ t(lang, "ui.back") }</button>
             <form novalidate=true {onsubmit}>
                 if let Some(k) = *error {
-                    <div class="phc-error-summary" role="alert" tabindex="-1" ref={summary} aria-labelledby="phc-error-title">
+                    <div class="phc-error-summary" part="error" role="alert" tabindex="-1" ref={summary} aria-labelledby="phc-error-title">
                         <h2 id="phc-error-title">{ t(lang, "ui.error.summary") }</h2>
                         <ul>
                             <li><a href={format!("#{first_input}")} onclick={
@@ -297,7 +297,7 @@ pub fn question_page(p: &QuestionProps) -> Html {
                         { body }
                     </fieldset>
                 </div>
-                <button type="submit" class="phc-button">{ t(lang, "ui.continue") }</button>
+                <button type="submit" class="phc-button" part="button">{ t(lang, "ui.continue") }</button>
             </form>
         </div>
     }

@@ -76,7 +76,7 @@ pub fn result_page(p: &ResultProps) -> Html {
     html! {
         <div class="phc-result">
             <button type="button" class="phc-back phc-no-print" onclick={Callback::from(move |_| on_back.emit(()))}>{ t(lang, "ui.change_answers") }</button>
-            <div class={classes!("phc-panel", verdict_class)}>
+            <div class={classes!("phc-panel", verdict_class)} part="verdict">
                 <h1 tabindex="-1" ref={heading}>{ text.verdict.clone() }</h1>
             </div>
             if let Some(p) = &text.provisional {
@@ -100,11 +100,11 @@ pub fn result_page(p: &ResultProps) -> Html {
                 }
                 <h2>{ t(lang, "ui.result.documents") }</h2>
                 <p class="phc-hint">{ t(lang, "ui.result.documents_hint") }</p>
-                <ul class="phc-checklist">{ for documents }</ul>
+                <ul class="phc-checklist" part="documents">{ for documents }</ul>
             }
             if !text.dates.is_empty() && (decision.verdict != Verdict::NotEligible || is_home_visit) {
                 <h2>{ t(lang, "ui.result.dates") }</h2>
-                <ol class="phc-timeline">{ for dates }</ol>
+                <ol class="phc-timeline" part="dates">{ for dates }</ol>
             }
             <h2>{ t(lang, "ui.result.rules") }</h2>
             <p>{ decision.edition.text.clone().unwrap_or_default() }</p>

@@ -34,7 +34,7 @@ pub fn start(p: &StartProps) -> Html {
             <p>{ t(lang, "ui.start.need") }</p>
             <p>{ t(lang, "ui.start.time") }</p>
             <p class="phc-privacy">{ t(lang, "ui.start.privacy") }</p>
-            <button type="button" class="phc-button phc-button-start" onclick={Callback::from(move |_| on_start.emit(()))}>
+            <button type="button" class="phc-button phc-button-start" part="button" onclick={Callback::from(move |_| on_start.emit(()))}>
                 { t(lang, "ui.start.start") }
             </button>
         </div>

@@ -1,0 +1,134 @@
+//! What the portal widget (`static/phc-widget.js`, the `<phc-eligibility>` custom element) calls:
+//! `mount` one app per element, `check` a request with the engine alone, `version`. Errors are JS
+//! `TypeError`s with the command line's message, never a panic.
+
+use crate::ui::{self, Config};
+use chrono::Datelike;
+use phc::Lang;
+use wasm_bindgen::prelude::*;
+
+/// One mounted widget. Dropping it (or `destroy`) frees the app.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    app: Option<yew::AppHandle<ui::App>>,
+    config: Config,
+}
+
+/// Reads the element's attributes; an invalid one is left out and reported as `field: message`.
+fn config_from(attrs: &JsValue, host: web_sys::Element, reset: u32) -> (Config, Vec<String>) {
+    let get = |k: &str| js_sys::Reflect::get(attrs, &JsValue::from_str(k)).ok().and_then(|v| v.as_string()).filter(|s| !s.trim().is_empty());
+    let mut errors = Vec::new();
+    let lang = get("lang").and_then(|l| match crate::ui::lang_of(&l) {
+        Some(lang) => Some(lang),
+        None => {
+            errors.push(format!("lang: unknown language \"{l}\"; expected one of {}", Lang::expected()));
+            None
+        }
+    });
+    let rules = ui::rules();
+    let at = get("at").and_then(|a| match phc::time::parse_moment(&a, "at", &rules.zones) {
+        Ok(m) if m.date() >= rules.first_day() && m.date().year() < rules.calendar.last_year() => Some(a),
+        Ok(_) => {
+            errors.push(format!("at: {a} is outside the years this checker covers"));
+            None
+        }
+        Err(e) => {
+            errors.push(e.to_string());
+            None
+        }
+    });
+    let service = get("service").and_then(|s| match phc::codes::Service::parse(&s) {
+        Some(_) => Some(s),
+        None => {
+            errors.push(format!("service: unknown value \"{s}\"; expected one of {}", phc::codes::Service::expected()));
+            None
+        }
+    });
+    let portal_url = get("portal-url").and_then(|u| {
+        if u.starts_with("https://") || u.starts_with("http://") || u.starts_with('/') {
+            Some(u)
+        } else {
+            errors.push(format!("portal-url: \"{u}\" is not an http(s) or site-relative address"));
+            None
+        }
+    });
+    let compact = js_sys::Reflect::get(attrs, &JsValue::from_str("compact")).map(|v| v.is_truthy()).unwrap_or(false);
+    (Config { lang, at, service, portal_url, compact, embedded: true, host: Some(host), reset }, errors)
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Applies new attributes (the element's `attributeChangedCallback`).
+    pub fn update(&mut self, attrs: JsValue) {
+        let host = self.config.host.clone().expect("mounted with a host");
+        let (config, errors) = config_from(&attrs, host, self.config.reset);
+        ui::report_errors(&config, &errors);
+        if config != self.config {
+            self.config = config.clone();
+            if let Some(app) = self.app.as_mut() {
+                app.update(config);
+            }
+        }
+    }
+
+    /// Back to the start page, all answers forgotten.
+    pub fn reset(&mut self) {
+        self.config.reset += 1;
+        if let Some(app) = self.app.as_mut() {
+            app.update(self.config.clone());
+        }
+    }
+
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// Mounts an app into `container` (inside the element's shadow root); events go to `host`.
+#[wasm_bindgen]
+pub fn mount(container: web_sys::Element, host: web_sys::Element, attrs: JsValue) -> WidgetHandle {
+    ui::install_panic_message();
+    let (config, errors) = config_from(&attrs, host, 0);
+    let _ = container.set_attribute("data-phc-ready", "");
+    let app = yew::Renderer::<ui::App>::with_root_and_props(container, config.clone()).render();
+    ui::report_errors(&config, &errors);
+    WidgetHandle { app: Some(app), config }
+}
+
+/// The engine alone: a request (an object or JSON text) in, the decision object out. Without `at`,
+/// now. `lang` adds the human text.
+#[wasm_bindgen]
+pub fn check(request: JsValue, lang: Option<String>) -> Result<JsValue, JsValue> {
+    let type_error = |m: String| JsValue::from(js_sys::TypeError::new(&m));
+    if request.is_null() || request.is_undefined() {
+        return Err(type_error("request: missing; expected one object as in contract version 1".into()));
+    }
+    let text = match request.as_string() {
+        Some(s) => s,
+        None if request.is_object() => match js_sys::JSON::stringify(&request) {
+            Ok(s) => s.as_string().unwrap_or_default(),
+            Err(_) => return Err(type_error("request: cannot be read as JSON (a cyclic object?); expected one object as in contract version 1".into())),
+        },
+        None => return Err(type_error(format!("request: expected an object, got {}", request.js_typeof().as_string().unwrap_or_default()))),
+    };
+    if text.len() > 64 * 1024 {
+        return Err(type_error("request: larger than 64 KiB; expected one request of contract version 1".into()));
+    }
+    let lang = match lang.as_deref() {
+        None | Some("") => None,
+        Some(l) => Some(Lang::parse(l).ok_or_else(|| type_error(format!("lang: unknown language \"{l}\"; expected one of {}", Lang::expected())))?),
+    };
+    let rules = ui::rules();
+    let json = phc::check_json(&text, rules, lang, Some(ui::now())).map_err(|e| type_error(e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| type_error("internal: the decision is not JSON".into()))
+}
+
+/// The app's version and the editions of the rules it knows.
+#[wasm_bindgen]
+pub fn version() -> JsValue {
+    let editions: Vec<String> = ui::rules().editions.iter().map(|e| e.id.clone()).collect();
+    let json = serde_json::json!({ "app": env!("CARGO_PKG_VERSION"), "editions": editions, "current_edition": editions.last() });
+    js_sys::JSON::parse(&json.to_string()).unwrap_or(JsValue::NULL)
+}
