@@ -3,6 +3,8 @@
 
 mod answers;
 mod flow;
+mod ics;
+mod share;
 
 #[cfg(target_arch = "wasm32")]
 mod ui;

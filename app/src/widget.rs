@@ -53,7 +53,7 @@ fn config_from(attrs: &JsValue, host: web_sys::Element, reset: u32) -> (Config, 
         }
     });
     let compact = js_sys::Reflect::get(attrs, &JsValue::from_str("compact")).map(|v| v.is_truthy()).unwrap_or(false);
-    (Config { lang, at, service, portal_url, compact, embedded: true, host: Some(host), reset }, errors)
+    (Config { lang, at, service, portal_url, compact, embedded: true, host: Some(host), reset, link: None }, errors)
 }
 
 #[wasm_bindgen]

@@ -12,7 +12,16 @@ pub fn all() -> Result<(), String> {
     cargo_tool("wasm-bindgen", "wasm-bindgen-cli", WASM_BINDGEN, false)?;
     cargo_tool("trunk", "trunk", TRUNK, true)?;
     debian_packages()?;
+    python_icalendar()?;
     Ok(())
+}
+
+/// Python's `icalendar` (PyPI), the independent parser the calendar files are checked with.
+fn python_icalendar() -> Result<(), String> {
+    if output(Cmd::new("python3").args(["-c", "import icalendar"])).is_ok() {
+        return Ok(());
+    }
+    run(Cmd::new("python3").args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "icalendar"]))
 }
 
 pub fn wasm_target() -> Result<(), String> {

@@ -51,6 +51,8 @@ pub fn test() -> Result<(), String> {
     engine_is_web_free()?;
     // 3. The app's pure parts natively; its components in headless Chromium (wasm-bindgen-test).
     run(cargo().args(["test", "--package", "phc-app"]))?;
+    // The calendar files those tests wrote, read back by an independent parser.
+    run(Cmd::new("python3").arg(root().join("tests/ics_roundtrip.py")).arg(root().join("target/ics-samples")))?;
     run(cargo()
         .args(["test", "--package", "phc-app", "--target", "wasm32-unknown-unknown"])
         .env("CHROMEDRIVER", "/usr/bin/chromedriver")

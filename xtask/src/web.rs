@@ -17,6 +17,7 @@ pub fn build() -> Result<(), String> {
     run(Cmd::new("trunk").args(["build", "--release", "--offline", "--skip-version-check"]).env("PATH", path_with_node_bin()))?;
     external_loader(&root().join("dist"))?;
     widget_module(&root().join("dist"))?;
+    service_worker(&root().join("dist"))?;
     precompress(&root().join("dist"))?;
     Ok(())
 }
@@ -61,6 +62,25 @@ fn widget_module(dist: &Path) -> Result<(), String> {
     let template = std::fs::read_to_string(root().join("static/phc-widget.js")).map_err(|e| e.to_string())?;
     let module = template.replace("__BINDGEN_JS__", &js).replace("__WASM__", &wasm).replace("__CSS__", &css);
     std::fs::write(dist.join("phc-widget.js"), module).map_err(|e| e.to_string())
+}
+
+/// `dist/sw.js` with this build's files (the demo host page and the widget's entry module are not
+/// part of the offline app) and a version that changes whenever a file does.
+fn service_worker(dist: &Path) -> Result<(), String> {
+    let mut files = vec!["/".to_string()];
+    let mut all = Vec::new();
+    for f in files(dist)? {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("demo.") || name == "phc-widget.js" || name == "sw.js" {
+            continue;
+        }
+        all.extend(std::fs::read(&f).map_err(|e| e.to_string())?);
+        files.push(format!("/{name}"));
+    }
+    let template = std::fs::read_to_string(root().join("static/sw.js")).map_err(|e| e.to_string())?;
+    let list = format!("[{}]", files.iter().map(|f| format!("'{f}'")).collect::<Vec<_>>().join(", "));
+    let sw = template.replace("__VERSION__", &hash(&all)).replace("__FILES__", &list);
+    std::fs::write(dist.join("sw.js"), sw).map_err(|e| e.to_string())
 }
 
 fn compressible(p: &Path) -> bool {

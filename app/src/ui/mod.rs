@@ -67,16 +67,29 @@ pub struct Config {
     /// Changed by the widget's `reset()`: back to the start page.
     #[prop_or_default]
     pub reset: u32,
+    /// The standalone page's fragment at start: a share link to restore.
+    #[prop_or_default]
+    pub link: Option<String>,
 }
 
 #[function_component(App)]
 pub fn app(config: &Config) -> Html {
-    let state = use_reducer(|| State::new(config.lang.unwrap_or_else(|| platform::initial_lang(config.embedded)), config.at.clone(), config.service.clone()));
+    let state = use_reducer(|| {
+        let lang = config.lang.unwrap_or_else(|| platform::initial_lang(config.embedded));
+        match config.link.as_deref().filter(|l| !l.is_empty()) {
+            Some(link) => State::from_link(lang, link),
+            None => State::new(lang, config.at.clone(), config.service.clone()),
+        }
+    });
     {
         // The host changed an attribute: apply it.
         let dispatch = state.dispatcher();
+        let first = use_mut_ref(|| true);
         use_effect_with((config.at.clone(), config.service.clone()), move |(at, service)| {
-            dispatch.dispatch(Action::Configure { at: at.clone(), service: service.clone() });
+            // The first run is the initial state (which may be a restored link): only later changes apply.
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                dispatch.dispatch(Action::Configure { at: at.clone(), service: service.clone() });
+            }
         });
     }
     {
@@ -137,7 +150,7 @@ pub fn app(config: &Config) -> Html {
     };
     let portal = config.portal_url.clone().unwrap_or_else(|| portal_url(lang, state.answers.service()));
     let body = match state.screen {
-        Screen::Start => html! { <start::Start {lang} on_start={ let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::Begin)) } /> },
+        Screen::Start => html! { <start::Start {lang} link_error={state.link_error} on_start={ let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::Begin)) } /> },
         Screen::Ask(id) => {
             let q = crate::flow::question(id).expect("screens name listed questions");
             let on_answer = {
@@ -153,8 +166,13 @@ pub fn app(config: &Config) -> Html {
         },
         Screen::Result => html! {
             <result::ResultPage {lang} answers={state.answers.clone()} at={state.at.clone()} portal={portal.clone()}
-                on_back={back.clone()}
-                on_restart={ let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::Restart)) } />
+                embedded={config.embedded} on_back={back.clone()}
+                on_restart={
+                    let d = dispatch.clone();
+                    let embedded = config.embedded;
+                    // Starting again also forgets a share link in the address.
+                    Callback::from(move |_| { if !embedded { platform::set_fragment(""); } d.dispatch(Action::Restart) })
+                } />
         },
     };
     let class = classes!("phc", config.compact.then_some("phc-compact"));
@@ -200,6 +218,12 @@ pub fn start() {
     if let Some(root) = platform::element_by_id("phc-app") {
         root.set_inner_html("");
         let _ = root.set_attribute("data-phc-ready", "");
-        yew::Renderer::<App>::with_root_and_props(root, Config::default()).render();
+        let link = Some(platform::fragment()).filter(|f| !f.is_empty());
+        if link.is_some() {
+            // Read once; the address keeps no answers unless the citizen makes a link again.
+            platform::set_fragment("");
+        }
+        yew::Renderer::<App>::with_root_and_props(root, Config { link, ..Config::default() }).render();
+        platform::register_service_worker();
     }
 }

@@ -125,3 +125,62 @@ pub fn lang_switch(p: &LangSwitchProps) -> Html {
         </nav>
     }
 }
+
+/// Offers `content` as a file download (the calendar file): a Blob and a temporary link.
+pub fn download(name: &str, mime: &str, content: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let props = web_sys::BlobPropertyBag::new();
+    props.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(a) = doc.create_element("a").map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>()) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// The page's fragment, without `#`.
+pub fn fragment() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default().trim_start_matches('#').to_string()
+}
+
+/// Replaces the fragment without a new history entry (empty: removes it).
+pub fn set_fragment(fragment: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(history) = w.history() else { return };
+    let path = w.location().pathname().unwrap_or_else(|_| "/".into());
+    let url = if fragment.is_empty() { path } else { format!("{path}#{fragment}") };
+    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+}
+
+/// This page's address with a fragment, for a share link.
+pub fn link_with_fragment(fragment: &str) -> String {
+    let Some(w) = web_sys::window() else { return String::new() };
+    let l = w.location();
+    format!("{}{}#{fragment}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default())
+}
+
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// The standalone app works offline after one visit; the widget never registers a service worker on
+/// its host's origin.
+pub fn register_service_worker() {
+    let Some(w) = web_sys::window() else { return };
+    let navigator = w.navigator();
+    if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        let _ = navigator.service_worker().register("/sw.js");
+    }
+}

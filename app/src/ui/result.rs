@@ -14,6 +14,9 @@ pub struct ResultProps {
     pub answers: Answers,
     pub at: Option<String>,
     pub portal: String,
+    /// Inside a host page: no share link (the address is the host's).
+    #[prop_or_default]
+    pub embedded: bool,
     pub on_back: Callback<()>,
     pub on_restart: Callback<()>,
 }
@@ -26,6 +29,8 @@ pub fn result_page(p: &ResultProps) -> Html {
         let heading = heading.clone();
         use_effect_with((), move |_| platform::focus(&heading));
     }
+    let link = use_state(|| None::<String>);
+    let copied = use_state(|| false);
     let now = super::now();
     let decision = crate::flow::decide(&p.answers, super::rules(), now, p.at.as_deref());
     let mut decision = match decision {
@@ -73,6 +78,29 @@ pub fn result_page(p: &ResultProps) -> Html {
     let (on_back, on_restart) = (p.on_back.clone(), p.on_restart.clone());
     let checked_on = phc::i18n::Messages::get(lang).text("ui.result.checked_on", &[("date", phc::decision::Param::Date(now.date()))]);
     let is_home_visit = matches!(decision.dates, Dates::HomeVisit(_));
+    let has_calendar_dates = text.dates.iter().any(|d| d.date.is_some() && d.key != "accepted_on");
+    let on_calendar = {
+        let ics = crate::ics::calendar(&decision, now.local - chrono::TimeDelta::minutes(now.utc_offset_minutes as i64));
+        Callback::from(move |_| platform::download("phc-dates.ics", "text/calendar;charset=utf-8", &ics))
+    };
+    let on_link = {
+        let (link, answers) = (link.clone(), p.answers.clone());
+        Callback::from(move |_| {
+            let fragment = crate::share::encode(&answers);
+            platform::set_fragment(&fragment);
+            link.set(Some(platform::link_with_fragment(&fragment)));
+        })
+    };
+    let on_copy = {
+        let (link, copied) = (link.clone(), copied.clone());
+        Callback::from(move |_| {
+            if let Some(l) = &*link {
+                platform::copy_to_clipboard(l);
+                copied.set(true);
+            }
+        })
+    };
+    let version = t(lang, "ui.take.version").replace("{version}", env!("CARGO_PKG_VERSION")).replace("{edition}", decision.edition.id);
     html! {
         <div class="phc-result">
             <button type="button" class="phc-back phc-no-print" onclick={Callback::from(move |_| on_back.emit(()))}>{ t(lang, "ui.change_answers") }</button>
@@ -109,6 +137,28 @@ pub fn result_page(p: &ResultProps) -> Html {
             <h2>{ t(lang, "ui.result.rules") }</h2>
             <p>{ decision.edition.text.clone().unwrap_or_default() }</p>
             <p class="phc-hint">{ checked_on }</p>
+            <p class="phc-hint phc-version">{ version }</p>
+            <section class="phc-take phc-no-print" aria-labelledby="phc-take-title">
+                <h2 id="phc-take-title">{ t(lang, "ui.take.heading") }</h2>
+                <ul class="phc-actions">
+                    if has_calendar_dates {
+                        <li><button type="button" class="phc-link phc-action-calendar" onclick={on_calendar}>{ t(lang, "ui.take.calendar") }</button></li>
+                    }
+                    <li><button type="button" class="phc-link phc-action-print" onclick={Callback::from(|_| platform::print())}>{ t(lang, "ui.take.print") }</button></li>
+                    if !p.embedded {
+                        <li><button type="button" class="phc-link phc-action-share" onclick={on_link}>{ t(lang, "ui.take.share") }</button></li>
+                    }
+                </ul>
+                if let Some(l) = &*link {
+                    <div class="phc-share">
+                        <label for="phc-share-link">{ t(lang, "ui.take.share_label") }</label>
+                        <p class="phc-hint" id="phc-share-hint">{ t(lang, "ui.take.share_hint") }</p>
+                        <input id="phc-share-link" class="phc-input phc-input-wide" type="text" readonly=true value={l.clone()} aria-describedby="phc-share-hint" />
+                        <button type="button" class="phc-button phc-button-secondary" onclick={on_copy}>{ t(lang, "ui.take.copy") }</button>
+                        <p role="status" class="phc-hint">{ if *copied { t(lang, "ui.take.copied") } else { String::new() } }</p>
+                    </div>
+                }
+            </section>
             <button type="button" class="phc-button phc-button-secondary phc-no-print" onclick={Callback::from(move |_| on_restart.emit(()))}>{ t(lang, "ui.start_again") }</button>
         </div>
     }

@@ -8,6 +8,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
     pub lang: Lang,
+    /// A share link that could not be read.
+    #[prop_or_default]
+    pub link_error: Option<&'static str>,
     pub on_start: Callback<()>,
 }
 
@@ -22,6 +25,9 @@ pub fn start(p: &StartProps) -> Html {
     let on_start = p.on_start.clone();
     html! {
         <div class="phc-start">
+            if let Some(k) = p.link_error {
+                <div class="phc-error-summary" role="alert" part="error"><p>{ t(lang, k) }</p></div>
+            }
             <h1 tabindex="-1" ref={heading}>{ t(lang, "ui.start.heading") }</h1>
             <p class="phc-lead">{ t(lang, "ui.start.lead") }</p>
             <p>{ t(lang, "ui.start.you_get") }</p>

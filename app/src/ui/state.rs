@@ -27,6 +27,8 @@ pub struct State {
     pub returning: bool,
     /// A fixed "now" (the widget's `at` attribute, or a demo link); otherwise the clock.
     pub at: Option<String>,
+    /// A share link that could not be read: the message key to show on the start page.
+    pub link_error: Option<&'static str>,
 }
 
 pub enum Action {
@@ -48,7 +50,30 @@ impl State {
         if let Some(s) = service {
             answers.set("service", Answer::Code(s));
         }
-        State { lang, screen: Screen::Start, answers, history: Vec::new(), returning: false, at }
+        State { lang, screen: Screen::Start, answers, history: Vec::new(), returning: false, at, link_error: None }
+    }
+
+    /// The state a share link restores: its answers and their result, or the start page with a
+    /// message saying why the link could not be read.
+    pub fn from_link(lang: Lang, link: &str) -> State {
+        let mut s = State::new(lang, None, None);
+        match crate::share::decode(link) {
+            Ok(answers) => {
+                s.answers = answers;
+                s.history = vec![Screen::Start, Screen::Check];
+                s.screen = match s.next_screen() {
+                    // Every answer the result needs is there.
+                    Screen::Check => Screen::Result,
+                    other => {
+                        s.history = vec![Screen::Start];
+                        other
+                    }
+                };
+            }
+            Err(crate::share::LinkError::NewerVersion(_)) => s.link_error = Some("ui.link.newer"),
+            Err(crate::share::LinkError::Damaged(_)) => s.link_error = Some("ui.link.damaged"),
+        }
+        s
     }
 
     fn next_screen(&self) -> Screen {
@@ -67,6 +92,7 @@ impl Reducible for State {
         match action {
             Action::SetLang(lang) => s.lang = lang,
             Action::Begin => {
+                s.link_error = None;
                 s.history.push(s.screen);
                 s.screen = s.next_screen();
             }

@@ -1,0 +1,120 @@
+// Take it along: the calendar file, the printed page, the share link, offline use, and no network or
+// storage after the first load.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { launch, openPage, assertClean, walk, chooseLanguage, URL_BASE, AT } from './lib.mjs';
+import { SCENARIOS } from './scenarios.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const complaint = SCENARIOS.find((s) => s.name.startsWith('complaint: eligible, in time'));
+const attachment = SCENARIOS[0];
+
+test('"Add to calendar" downloads an .ics with the dates, in the chosen language', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await chooseLanguage(page, 'en');
+  await walk(page, complaint.answers);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.phc-action-calendar')]);
+  assert.equal(download.suggestedFilename(), 'phc-dates.ics');
+  const ics = fs.readFileSync(await download.path(), 'utf8');
+  assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\n') && ics.endsWith('END:VCALENDAR\r\n'));
+  const unfolded = ics.replace(/\r\n /g, '');
+  assert.match(unfolded, /SUMMARY:Complain by 4 May 2026\r\n/);
+  assert.match(unfolded, /DTSTART;VALUE=DATE:20260504\r\n/);
+  assert.match(unfolded, /SUMMARY:Answer to the complaint due by 10 April 2026\r\n/);
+  assert.equal((unfolded.match(/BEGIN:VALARM/g) ?? []).length, (unfolded.match(/BEGIN:VEVENT/g) ?? []).length);
+  await assertClean(page, problems);
+  await context.close();
+});
+
+test('the printed result is one clean page: verdict, reasons, checklist, dates, edition, date, version; no buttons', async () => {
+  const { context, page } = await openPage(browser);
+  await chooseLanguage(page, 'en');
+  await walk(page, attachment.answers);
+  await page.emulateMedia({ media: 'print' });
+  const shown = (sel) => page.$$eval(sel, (els) => els.some((e) => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0));
+  for (const sel of ['button', '.phc-lang', '.phc-take', 'a.phc-link-portal']) assert.equal(await shown(sel), false, `${sel} hidden in print`);
+  for (const sel of ['.phc-result h1', '.phc-reasons', '.phc-checklist .phc-box', '.phc-timeline', '.phc-version']) assert.ok(await shown(sel), `${sel} printed`);
+  assert.match(await page.textContent('.phc-result'), /Checked on 10 March 2026/);
+  assert.match(await page.textContent('.phc-version'), /Checker 0\.1\.0; rules: order-194-2020-amended-2025/);
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.equal(pdf.subarray(0, 4).toString(), '%PDF');
+  assert.ok(pdf.length > 10000, `a real page: ${pdf.length} bytes`);
+  await context.close();
+});
+
+test('a share link carries the answers in the fragment and restores the result elsewhere', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await chooseLanguage(page, 'en');
+  await walk(page, attachment.answers);
+  const verdict = (await page.textContent('.phc-result h1')).trim();
+  await page.click('.phc-action-share');
+  const link = await page.inputValue('#phc-share-link');
+  const url = new URL(link);
+  assert.equal(url.search, '', 'never the query string');
+  assert.match(url.hash, /^#1\.a0\./, 'versioned and compact');
+  assert.ok(link.length < 120, link);
+  assert.equal(new URL(page.url()).hash, url.hash, 'the address holds it too');
+  await assertClean(page, problems);
+  await context.close();
+
+  const other = await openPage(browser, { path: '/' + url.hash });
+  await chooseLanguage(other.page, 'en');
+  await other.page.waitForSelector('.phc-result h1');
+  assert.equal((await other.page.textContent('.phc-result h1')).trim(), verdict);
+  assert.equal(new URL(other.page.url()).hash, '', 'read once, then gone from the address');
+  await other.page.click('.phc-result .phc-button-secondary');
+  await other.page.waitForSelector('.phc[data-screen=start]');
+  await assertClean(other.page, other.problems);
+  await other.context.close();
+});
+
+test('a damaged, foreign, newer or oversized link shows a message and starts afresh', async () => {
+  for (const [hash, key] of [['#2.a0.b1', 'newer'], ['#1.zz.a0', 'could not be read'], ['#' + 'x'.repeat(20000), 'could not be read'],
+    ['#1.a0.q20260231', 'could not be read'], ['#%00%FF<script>', 'could not be read']]) {
+    const { context, page, problems } = await openPage(browser, { path: '/' + hash });
+    await chooseLanguage(page, 'en');
+    const msg = await page.textContent('.phc-start [role=alert]');
+    assert.match(msg, new RegExp(key), `${hash.slice(0, 30)}: ${msg}`);
+    await page.click('.phc-button-start');
+    assert.equal(await page.getAttribute('.phc', 'data-screen'), 'question:service', 'starts afresh');
+    await assertClean(page, problems);
+    await context.close();
+  }
+});
+
+test('after one visit the app loads and answers offline, and makes no request after loading', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // From here on: no request may leave the page, even online.
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await chooseLanguage(page, 'ru');
+  await walk(page, complaint.answers);
+  assert.deepEqual(requests, [], 'no request while answering');
+  const stored = await page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage), cookies: document.cookie }));
+  assert.deepEqual(stored, { local: ['phc.lang'], session: [], cookies: '' }, 'only the language is stored');
+  // Offline.
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('.phc h1');
+  await chooseLanguage(page, 'en');
+  await walk(page, attachment.answers);
+  assert.equal((await page.textContent('.phc-result h1')).trim(), 'You can attach to this clinic.');
+  await context.setOffline(false);
+  await assertClean(page, problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)));
+  await context.close();
+});
+
+test('the widget never registers a service worker on its host', async () => {
+  const { context, page } = await openPage(browser, { path: '/demo.html' });
+  await page.waitForSelector('#main-widget >> .phc h1');
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+  await context.close();
+});
