@@ -67,7 +67,7 @@ fn widget_module(dist: &Path) -> Result<(), String> {
 /// `dist/sw.js` with this build's files (the demo host page and the widget's entry module are not
 /// part of the offline app) and a version that changes whenever a file does.
 fn service_worker(dist: &Path) -> Result<(), String> {
-    let mut files = vec!["/".to_string()];
+    let mut cached = vec!["/".to_string()];
     let mut all = Vec::new();
     for f in files(dist)? {
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
@@ -75,10 +75,10 @@ fn service_worker(dist: &Path) -> Result<(), String> {
             continue;
         }
         all.extend(std::fs::read(&f).map_err(|e| e.to_string())?);
-        files.push(format!("/{name}"));
+        cached.push(format!("/{name}"));
     }
     let template = std::fs::read_to_string(root().join("static/sw.js")).map_err(|e| e.to_string())?;
-    let list = format!("[{}]", files.iter().map(|f| format!("'{f}'")).collect::<Vec<_>>().join(", "));
+    let list = format!("[{}]", cached.iter().map(|f| format!("'{f}'")).collect::<Vec<_>>().join(", "));
     let sw = template.replace("__VERSION__", &hash(&all)).replace("__FILES__", &list);
     std::fs::write(dist.join("sw.js"), sw).map_err(|e| e.to_string())
 }
