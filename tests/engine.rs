@@ -150,3 +150,28 @@ fn the_generator_reaches_every_verdict() {
     let seen: Vec<&str> = verdicts.iter().map(String::as_str).collect();
     assert_eq!(seen, expected.iter().copied().collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>());
 }
+
+/// Stale data: past the last official calendar (2026) a check is answered, marked provisional with a
+/// warning the citizen sees; past the horizon it is refused with a message, never extrapolated.
+#[test]
+fn stale_data_is_provisional_then_refused() {
+    let request = |at: &str| format!(r#"{{"service":"complaint","at":"{at}","refusal_received_on":"2026-12-01"}}"#);
+    // 2026, with every period inside 2026: official.
+    let d: Value = serde_json::from_str(&check_json(&request("2026-06-10T10:00:00+05:00").replace("2026-12-01", "2026-06-01"), rules(), Some(Lang::En), None).unwrap()).unwrap();
+    assert_eq!(d["provisional"], false);
+    assert!(d["text"]["provisional"].is_null());
+    // 2027: computed from the holiday rules, provisional, said in the reasons and in the text.
+    let d: Value = serde_json::from_str(&check_json(&request("2027-01-20T10:00:00+05:00"), rules(), Some(Lang::En), None).unwrap()).unwrap();
+    assert_eq!(d["provisional"], true);
+    assert!(d["reasons"].as_array().unwrap().iter().any(|r| r["code"] == "provisional_calendar"));
+    assert!(d["text"]["provisional"].as_str().unwrap().starts_with("Provisional"));
+    // A period that runs from an official year into a computed one is provisional too.
+    let d: Value = serde_json::from_str(&check_json(&request("2026-12-20T10:00:00+05:00"), rules(), None, None).unwrap()).unwrap();
+    assert_eq!(d["provisional"], true, "the 20 working days run into 2027");
+    // 2035: the last year answered.
+    assert!(check_json(&request("2035-12-31T10:00:00+05:00").replace("2026-12-01", "2035-12-01"), rules(), None, None).is_ok());
+    // 2036 and later: refused, with the reason.
+    let e = check_json(&request("2036-01-02T10:00:00+05:00"), rules(), None, None).unwrap_err();
+    assert_eq!(e.field, "at");
+    assert!(e.message.contains("the last year this checker's calendar covers"), "{e}");
+}
