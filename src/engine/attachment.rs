@@ -33,6 +33,12 @@ pub(super) fn decide<'r>(req: &Request, mut ctx: Ctx<'r>) -> Result<Decision<'r>
     ];
 
     let dates = dates(req, ctx, campaign, accepted_on)?;
+    if req.channel == Some(Channel::Portal) {
+        // On the portal the identity data come from state systems and nothing is handed in: the
+        // category documents are for the written application in person (001, 004).
+        ctx_documents.retain(|d| *d == DocumentCode::IdentityDocument);
+        ctx.info(ReasonCode::WrittenApplication, "portal_documents", &ctx.edition.sign_in_sources);
+    }
     ctx_documents.sort();
     ctx_documents.dedup();
     let documents = ctx_documents.into_iter().map(|code| DocumentItem { code, text: None }).collect();
