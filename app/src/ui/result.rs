@@ -74,6 +74,7 @@ pub fn result_page(p: &ResultProps) -> Html {
     let dates = text.dates.iter().map(|d| html! { <li class={format!("phc-date-{}", d.key)}>{ d.text.clone() }</li> });
     let risks = decision.refusal_risks.iter().map(|r| html! { <li>{ t(lang, &format!("ui.result.risk_{r}")) }</li> });
     let portal_available = decision.channels.iter().any(|c| c.channel == phc::codes::Channel::Portal && c.available == Some(true));
+    let written_to_head = decision.channels.iter().any(|c| c.written_application_to_head == Some(true));
     let show_portal = matches!(decision.verdict, Verdict::Eligible | Verdict::EligibleLater) && portal_available;
     let (on_back, on_restart) = (p.on_back.clone(), p.on_restart.clone());
     let checked_on = phc::i18n::Messages::get(lang).text("ui.result.checked_on", &[("date", phc::decision::Param::Date(now.date()))]);
@@ -123,6 +124,17 @@ pub fn result_page(p: &ResultProps) -> Html {
             if decision.verdict != Verdict::NotEligible {
                 <h2>{ t(lang, "ui.result.how") }</h2>
                 <ul class="phc-list">{ for channels }</ul>
+                if portal_available && decision.service != phc::codes::Service::Complaint {
+                    <p>{ t(lang, "ui.how.portal_intro") }</p>
+                    <ol class="phc-list phc-steps">
+                        <li>{ t(lang, "ui.how.portal_step1") }</li>
+                        <li>{ t(lang, "ui.how.portal_step2") }</li>
+                        <li>{ t(lang, "ui.how.portal_step3") }</li>
+                    </ol>
+                }
+                if decision.service == phc::codes::Service::Attachment {
+                    <p>{ t(lang, if written_to_head { "ui.how.in_person_written" } else { "ui.how.in_person" }) }</p>
+                }
                 if show_portal {
                     <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.clone()} rel="noopener">{ t(lang, "ui.portal_link") }</a></p>
                 }
