@@ -44,6 +44,16 @@ async fn answer(root: &web_sys::Element, value: &str) {
     click(root, "button[type=submit]").await;
 }
 
+/// Types a date into the day, month and year fields, as a person would (input events).
+async fn fill_date(root: &web_sys::Element, parts: [&str; 3]) {
+    for (i, v) in parts.iter().enumerate() {
+        let input: web_sys::HtmlInputElement = find(root, &format!("#phc-field-{i}")).unchecked_into();
+        input.set_value(v);
+        input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+        yew::scheduler::flush().await;
+    }
+}
+
 fn config(lang: Lang) -> Config {
     Config { lang: Some(lang), at: Some("2026-03-10T10:00:00+05:00".into()), embedded: true, ..Config::default() }
 }
@@ -101,12 +111,7 @@ async fn change_from_check_your_answers_returns_there() {
     click(&root, ".phc-button-start").await;
     answer(&root, "complaint").await;
     assert_eq!(screen(&root), "question:refusal_received_on");
-    for (i, v) in ["1", "2", "2026"].iter().enumerate() {
-        let input: web_sys::HtmlInputElement = find(&root, &format!("#phc-field-{i}")).unchecked_into();
-        input.set_value(v);
-        input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
-        yew::scheduler::flush().await;
-    }
+    fill_date(&root, ["1", "2", "2026"]).await;
     click(&root, "button[type=submit]").await;
     assert_eq!(screen(&root), "check");
     click(&root, ".phc-summary-row:first-child .phc-link").await;
@@ -124,12 +129,7 @@ async fn an_impossible_date_is_refused_on_its_page() {
     let root = mount(config(Lang::En)).await;
     click(&root, ".phc-button-start").await;
     answer(&root, "complaint").await;
-    for (i, v) in ["31", "2", "2026"].iter().enumerate() {
-        let input: web_sys::HtmlInputElement = find(&root, &format!("#phc-field-{i}")).unchecked_into();
-        input.set_value(v);
-        input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
-        yew::scheduler::flush().await;
-    }
+    fill_date(&root, ["31", "2", "2026"]).await;
     click(&root, "button[type=submit]").await;
     assert_eq!(screen(&root), "question:refusal_received_on");
     assert_eq!(text(&root, ".phc-error-message"), phc::i18n::Messages::get(Lang::En).text("ui.error.date_format", &[]));
