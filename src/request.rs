@@ -204,7 +204,8 @@ fn known_fields(obj: &Map<String, Value>, known: &[&str], prefix: &str) -> Resul
     match obj.keys().find(|k| !known.contains(&k.as_str())) {
         None => Ok(()),
         Some(k) => Err(InputError::new(
-            format!("{prefix}{}", clip(k)),
+            // An empty name is written as `""`, so the message always names what is wrong (fuzzing).
+            if k.is_empty() { format!("{prefix}\"\"") } else { format!("{prefix}{}", clip(k)) },
             format!("unknown field; expected one of {}", known.join(", ")),
         )),
     }

@@ -99,6 +99,9 @@ fn every_kind_of_bad_input_is_named() {
     assert_invalid(br#"{"service":"attachment","at":"2026-03-10T10:00:00Z","person":{"residency":"martian"}}"#, "person.residency", "unknown value");
     assert_invalid(br#"{"service":"attachment","at":"2026-03-10T10:00:00Z","person":{"categories":["pensioner","king"]}}"#, "person.categories[1]", "unknown value");
     assert_invalid(br#"{"service":"attachment","at":"2026-03-10T10:00:00Z","persn":{}}"#, "persn", "unknown field");
+    // Found by fuzzing: a field with an empty name.
+    assert_invalid(br#"{"":true,"at_tareannel":"portal","person":{"eds":false}}"#, "\"\"", "unknown field");
+    assert_invalid(br#"{"service":"attachment","at":"2026-03-10T10:00:00Z","person":{"":1}}"#, "person.\"\"", "unknown field");
     assert_invalid(br#"{"service":"attachment","at":"2026-02-31T10:00:00Z"}"#, "at", "February 2026 has 28 days");
     assert_invalid(br#"{"service":"attachment","at":"0000-01-01T10:00:00Z"}"#, "at", "year 0");
     assert_invalid(br#"{"service":"attachment","at":"2014-06-01T10:00:00Z"}"#, "at", "before 2015-04-28");
