@@ -35,11 +35,7 @@ pub fn answer_text(lang: Lang, id: &str, kind: Kind, answer: &Answer) -> String 
 #[function_component(CheckAnswers)]
 pub fn check_answers(p: &CheckProps) -> Html {
     let lang = p.lang;
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| platform::focus(&heading));
-    }
+    let heading = platform::use_focused_heading();
     let rows = answered_in_order(&p.answers).into_iter().map(|q| {
         let title = t(lang, &format!("ui.q.{}.title", q.id));
         let value = answer_text(lang, q.id, q.kind, p.answers.get(q.id).expect("answered"));

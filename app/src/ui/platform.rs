@@ -47,6 +47,18 @@ pub fn set_document_lang(lang: Lang) {
     }
 }
 
+/// A heading that takes the focus when its screen appears, so a screen reader announces the new
+/// page and the keyboard starts from it.
+#[hook]
+pub fn use_focused_heading() -> NodeRef {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| focus(&heading));
+    }
+    heading
+}
+
 pub fn focus(node: &NodeRef) {
     if let Some(el) = node.cast::<web_sys::HtmlElement>() {
         let _ = el.focus();

@@ -24,11 +24,7 @@ pub struct ResultProps {
 #[function_component(ResultPage)]
 pub fn result_page(p: &ResultProps) -> Html {
     let lang = p.lang;
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| platform::focus(&heading));
-    }
+    let heading = platform::use_focused_heading();
     let link = use_state(|| None::<String>);
     let copied = use_state(|| false);
     let now = super::now();

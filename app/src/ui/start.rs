@@ -17,11 +17,7 @@ pub struct StartProps {
 #[function_component(Start)]
 pub fn start(p: &StartProps) -> Html {
     let lang = p.lang;
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| super::platform::focus(&heading));
-    }
+    let heading = super::platform::use_focused_heading();
     let on_start = p.on_start.clone();
     html! {
         <div class="phc-start">
