@@ -1,10 +1,14 @@
 //! Reads the rule files (`rules/*.toml`) and message tables (`messages/*.toml`), checks them, and
-//! embeds them as compact JSON in `OUT_DIR`. A typo in a rule file, or a message missing from one
-//! language, fails the build here with the file and the key, not at run time in a citizen's browser.
+//! writes them into `OUT_DIR` as Rust code: the rules as values of the types of `src/rules/model.rs`,
+//! the messages as one sorted key string and one text string per language. A typo in a rule file, or a
+//! message missing from one language, fails the build here with the file and the key, not at run time
+//! in a citizen's browser; and the wasm carries no parser for its own data (issue 6: size).
 
 #[path = "src/rules/model.rs"]
 #[allow(dead_code)]
 mod model;
+#[path = "build/rust_literal.rs"]
+mod rust_literal;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -17,10 +21,14 @@ fn main() {
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=messages");
     println!("cargo:rerun-if-changed=src/rules/model.rs");
+    println!("cargo:rerun-if-changed=build");
 
-    embed::<model::EditionsFile>("rules/editions.toml", &out.join("editions.json"));
-    embed::<model::CalendarFile>("rules/calendar.toml", &out.join("calendar.json"));
-    embed::<model::ServicesFile>("rules/services.toml", &out.join("services.json"));
+    let rules = [
+        embed::<model::EditionsFile>("rules/editions.toml", "EDITIONS", "EditionsFile"),
+        embed::<model::CalendarFile>("rules/calendar.toml", "CALENDAR", "CalendarFile"),
+        embed::<model::ServicesFile>("rules/services.toml", "SERVICES", "ServicesFile"),
+    ];
+    std::fs::write(out.join("rules.rs"), rules.join("\n")).expect("write OUT_DIR");
 
     // The engine's messages and the app's (`messages/ui/`) form one table per language.
     let tables: Vec<(&str, BTreeMap<String, String>)> = LANGS
@@ -36,16 +44,42 @@ fn main() {
         })
         .collect();
     check_messages(&tables);
+    let mut code = String::new();
     for (lang, table) in &tables {
-        let json = serde_json::to_string(table).expect("strings serialize");
-        std::fs::write(out.join(format!("messages.{lang}.json")), json).expect("write OUT_DIR");
+        code.push_str(&message_table(lang, table));
     }
+    std::fs::write(out.join("messages.rs"), code).expect("write OUT_DIR");
 }
 
-fn embed<T: serde::de::DeserializeOwned + serde::Serialize>(path: &str, dest: &Path) {
+/// A rule file as a static value: `pub static EDITIONS: model::EditionsFile = …;`.
+fn embed<T: serde::de::DeserializeOwned + serde::Serialize>(path: &str, name: &str, ty: &str) -> String {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     let value: T = toml::from_str(&text).unwrap_or_else(|e| panic!("\n{path}: {e}\n"));
-    std::fs::write(dest, serde_json::to_string(&value).expect("model serializes")).expect("write OUT_DIR");
+    let expr = rust_literal::to_rust(&value, "model::").unwrap_or_else(|e| panic!("\n{path}: {e}\n"));
+    format!("/// `{path}`, checked and typed at build time.\npub static {name}: model::{ty} = {expr};\n")
+}
+
+/// The separator of keys and of texts in the generated strings; no message may contain it.
+const SEP: char = '\u{1f}';
+
+/// One language's table as two string constants, the keys (sorted, as the `BTreeMap` holds them)
+/// and the texts in the same order, each joined by `SEP`: the most compact form to ship, read by
+/// `phc::i18n` with a split and a binary search, and no parser.
+fn message_table(lang: &str, table: &BTreeMap<String, String>) -> String {
+    for (k, v) in table {
+        if k.contains(SEP) || v.contains(SEP) {
+            panic!("messages/{lang}: `{k}` contains the control character U+001F, which the tables reserve");
+        }
+    }
+    let keys: Vec<&str> = table.keys().map(String::as_str).collect();
+    let texts: Vec<&str> = table.values().map(String::as_str).collect();
+    let sep = SEP.to_string();
+    let upper = lang.to_uppercase();
+    format!(
+        "pub const {upper}_KEYS: &str = {:?};\npub const {upper}_TEXTS: &str = {:?};\n",
+        keys.join(&sep),
+        texts.join(&sep)
+    )
 }
 
 /// Flattens nested tables into dotted keys: `[verdict] eligible = "…"` is `verdict.eligible`.

@@ -150,7 +150,7 @@ impl Calendar {
     pub fn computed_only(data: &CalendarFile, year: i32) -> Result<Calendar, String> {
         let mut table = computed_table(year, data)?;
         if let Some(o) = data.official_year.iter().find(|o| o.year == year) {
-            for t in &o.transfers {
+            for t in o.transfers.iter() {
                 table.set(parse(&t.worked)?.ordinal0(), false);
                 table.set(parse(&t.off)?.ordinal0(), true);
             }
@@ -177,14 +177,14 @@ fn weekends(year: i32) -> YearTable {
 
 fn official_table(year: i32, o: &crate::rules::model::OfficialYearData) -> Result<YearTable, String> {
     let mut t = weekends(year);
-    for s in &o.weekday_days_off {
+    for s in o.weekday_days_off.iter() {
         let d = parse(s)?;
         if d.year() != year || is_weekend(d) {
             return Err(format!("rules/calendar.toml: {s} in the {year} table is not a weekday of {year}"));
         }
         t.set(d.ordinal0(), true);
     }
-    for s in &o.working_weekend_days {
+    for s in o.working_weekend_days.iter() {
         let d = parse(s)?;
         if d.year() != year || !is_weekend(d) {
             return Err(format!("rules/calendar.toml: working day {s} is not a Saturday or Sunday of {year}"));
@@ -200,23 +200,23 @@ fn official_table(year: i32, o: &crate::rules::model::OfficialYearData) -> Resul
 fn computed_table(year: i32, data: &CalendarFile) -> Result<YearTable, String> {
     let mut t = weekends(year);
     let mut holidays: Vec<Holiday> = Vec::new();
-    for h in &data.holiday {
+    for h in data.holiday.iter() {
         if h.from_year.is_some_and(|f| year < f) || h.until_year.is_some_and(|u| year > u) {
             continue;
         }
-        for md in &h.days {
+        for md in h.days.iter() {
             let date = crate::dates::month_day(md, year)
                 .ok_or_else(|| format!("rules/calendar.toml: holiday {} has a bad day {md}", h.name))?;
             holidays.push(Holiday { date, moves: h.moves });
         }
     }
-    for k in &data.kurban_ait {
+    for k in data.kurban_ait.iter() {
         let date = parse(&k.date)?;
         if date.year() == year {
             holidays.push(Holiday { date, moves: false });
         }
     }
-    holidays.sort_by_key(|h| h.date);
+    crate::small_sort::sort_by_key(&mut holidays, |h| h.date);
     for h in &holidays {
         t.set(h.date.ordinal0(), true);
     }

@@ -70,6 +70,24 @@ pub fn month_day(md: &str, year: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, m.parse().ok()?, d.parse().ok()?)
 }
 
+/// Reads a clock time of the rule files, `HH:MM` or `HH:MM:SS`, strictly (two digits each). Written
+/// by hand because chrono's format parser would cost the wasm about 18 KB for two fixed shapes.
+pub fn parse_clock(s: &str) -> Option<chrono::NaiveTime> {
+    let mut parts = [0u32; 3];
+    let mut n = 0;
+    for part in s.split(':') {
+        if n == 3 || part.len() != 2 || !part.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        parts[n] = part.parse().ok()?;
+        n += 1;
+    }
+    if n < 2 {
+        return None;
+    }
+    chrono::NaiveTime::from_hms_opt(parts[0], parts[1], parts[2])
+}
+
 /// Keeps echoed input short: an error message must not repeat 10 MB of garbage.
 pub fn clip(s: &str) -> String {
     const MAX: usize = 40;
@@ -115,6 +133,17 @@ mod tests {
         assert_eq!(add_months(d("2023-11-30"), 3), d("2024-02-29"));
         assert_eq!(add_months(d("2026-10-31"), 3), d("2027-01-31"));
         assert_eq!(add_months(d("2026-01-31"), 1), d("2026-02-28"));
+    }
+
+    #[test]
+    fn clock_times_are_read_strictly() {
+        let t = |h, m, s| chrono::NaiveTime::from_hms_opt(h, m, s);
+        assert_eq!(parse_clock("18:00"), t(18, 0, 0));
+        assert_eq!(parse_clock("23:59:59"), t(23, 59, 59));
+        assert_eq!(parse_clock("00:00:00"), t(0, 0, 0));
+        for bad in ["", "18", "8:00", "18:0", "24:00", "18:60", "18:00:60", "18:00:00:00", "18-00", "１８:00", "+8:00", "18:00:"] {
+            assert_eq!(parse_clock(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! `detail`, `alternatives`, `dates.campaign.submit_by`, `dates.attachment_ends`,
 //! `dates.free_changes_left`, `text` (only with a language).
 
+use crate::rules::model::Text;
 use crate::codes::{Alternative, Channel, DocumentCode, Outcome, Service, Verdict};
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
@@ -40,7 +41,7 @@ pub struct EditionRef<'r> {
     pub id: &'r str,
     pub in_force_from: Day,
     pub approximate: bool,
-    pub sources: &'r [String],
+    pub sources: &'r [Text],
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
@@ -52,7 +53,7 @@ pub struct ReasonItem<'r> {
     pub outcome: Outcome,
     /// Which case of the reason applied; with `code`, the key of its human text.
     pub detail: &'static str,
-    pub sources: &'r [String],
+    pub sources: &'r [Text],
     pub interpretation: bool,
     pub single_source: bool,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -17,6 +17,7 @@ pub mod error;
 pub mod i18n;
 pub mod request;
 pub mod rules;
+pub mod small_sort;
 pub mod time;
 
 pub use codes::Lang;

@@ -253,6 +253,6 @@ fn categories(p: &Map<String, Value>) -> Result<Vec<Category>, InputError> {
             out.push(c);
         }
     }
-    out.sort();
+    crate::small_sort::sort_by_key(&mut out, |c| *c);
     Ok(out)
 }

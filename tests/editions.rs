@@ -1,18 +1,16 @@
 //! Editions are data: a new one (here the January 2026 draft of a year-round attachment with no
 //! campaign, which is NOT law) is added by a rule file alone, and the engine follows it by date.
 
-use phc::rules::model::{CalendarFile, EditionsFile, ServicesFile};
+use phc::rules::model::EditionsFile;
 use phc::{check_json, Rules};
 use serde_json::Value;
 
 fn rules_with_draft() -> Rules {
-    let mut editions: EditionsFile = serde_json::from_str(phc::rules::EDITIONS_JSON).unwrap();
+    let (mut editions, calendar, services) = phc::rules::embedded_data();
     let draft_toml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/drafts/year-round-2026-draft.toml")).unwrap();
     // Read exactly as build.rs reads the files in force.
     let draft: EditionsFile = toml::from_str(&draft_toml).unwrap();
-    editions.edition.extend(draft.edition);
-    let calendar: CalendarFile = serde_json::from_str(phc::rules::CALENDAR_JSON).unwrap();
-    let services: ServicesFile = serde_json::from_str(phc::rules::SERVICES_JSON).unwrap();
+    editions.edition.to_mut().extend(draft.edition.iter().cloned());
     Rules::from_data(editions, calendar, services).unwrap()
 }
 

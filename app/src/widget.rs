@@ -128,7 +128,7 @@ pub fn check(request: JsValue, lang: Option<String>) -> Result<JsValue, JsValue>
 /// The app's version and the editions of the rules it knows.
 #[wasm_bindgen]
 pub fn version() -> JsValue {
-    let editions: Vec<String> = ui::rules().editions.iter().map(|e| e.id.clone()).collect();
+    let editions: Vec<&str> = ui::rules().editions.iter().map(|e| &*e.id).collect();
     let json = serde_json::json!({ "app": env!("CARGO_PKG_VERSION"), "editions": editions, "current_edition": editions.last() });
     js_sys::JSON::parse(&json.to_string()).unwrap_or(JsValue::NULL)
 }

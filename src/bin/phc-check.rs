@@ -65,7 +65,7 @@ fn parse_args() -> Result<Option<Options>, String> {
 
 fn rules_versions() -> String {
     match Rules::embedded() {
-        Ok(r) => r.editions.iter().map(|e| e.id.as_str()).collect::<Vec<_>>().join(", "),
+        Ok(r) => r.editions.iter().map(|e| &*e.id).collect::<Vec<_>>().join(", "),
         Err(e) => format!("broken: {e}"),
     }
 }

@@ -1,6 +1,7 @@
 //! Attachment to a PHC organisation (first attachment or change): who may attach, on which ground,
 //! where, through which channel, with which documents, and the dates that follow.
 
+use crate::rules::model::Text;
 use super::Ctx;
 use crate::calendar::OutOfHorizon;
 use crate::codes::{Alternative, Applicant, Channel, DocumentCode, Insurance, Reason, ReasonCode, Service, TargetUnit};
@@ -39,7 +40,7 @@ pub(super) fn decide<'r>(req: &Request, mut ctx: Ctx<'r>) -> Result<Decision<'r>
         ctx_documents.retain(|d| *d == DocumentCode::IdentityDocument);
         ctx.info(ReasonCode::WrittenApplication, "portal_documents", &ctx.edition.sign_in_sources);
     }
-    ctx_documents.sort();
+    crate::small_sort::sort_by_key(&mut ctx_documents, |d| *d);
     ctx_documents.dedup();
     let documents = ctx_documents.into_iter().map(|code| DocumentItem { code, text: None }).collect();
     Ok(finish(ctx, channels, documents, dates))
@@ -148,7 +149,7 @@ fn campaign_for_year<'r>(ctx: &Ctx<'r>, year: i32) -> Option<&'r Campaign> {
 /// The campaign a check speaks of, with the sources of its window.
 struct CampaignInfo<'r> {
     dates: CampaignDates,
-    sources: &'r [String],
+    sources: &'r [Text],
 }
 
 fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'r>>, accepted_on: NaiveDate, docs: &mut Vec<DocumentCode>) {
@@ -208,7 +209,7 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
                 ctx.alternative(Alternative::UseFreeChoice, None);
             }
             Some(CampaignInfo { dates: c, sources }) => {
-                let sources: &'r [String] = sources;
+                let sources: &'r [Text] = sources;
                 if accepted_on < c.opens.0 {
                     ctx.until(ReasonCode::CampaignWindow, "not_yet_open", sources, c.opens.0)
                         .with("opens", Param::Date(c.opens.0))

@@ -10,6 +10,7 @@ mod attachment;
 mod complaint;
 mod home_visit;
 
+use crate::rules::model::Text;
 use crate::calendar::OutOfHorizon;
 use crate::codes::{Alternative, Outcome, ReasonCode, Service, Verdict};
 use crate::decision::{AlternativeItem, Day, Decision, EditionRef, Param, ReasonItem};
@@ -115,7 +116,7 @@ impl<'r> Ctx<'r> {
         self.at.date()
     }
 
-    fn add(&mut self, code: ReasonCode, effect: Effect, detail: &'static str, sources: &'r [String]) -> &mut ReasonItem<'r> {
+    fn add(&mut self, code: ReasonCode, effect: Effect, detail: &'static str, sources: &'r [Text]) -> &mut ReasonItem<'r> {
         let outcome = match effect {
             Effect::Met => Outcome::Met,
             Effect::Info => Outcome::Info,
@@ -145,22 +146,22 @@ impl<'r> Ctx<'r> {
         self.reasons.last_mut().expect("just pushed")
     }
 
-    pub fn met(&mut self, code: ReasonCode, detail: &'static str, sources: &'r [String]) -> &mut ReasonItem<'r> {
+    pub fn met(&mut self, code: ReasonCode, detail: &'static str, sources: &'r [Text]) -> &mut ReasonItem<'r> {
         self.add(code, Effect::Met, detail, sources)
     }
-    pub fn info(&mut self, code: ReasonCode, detail: &'static str, sources: &'r [String]) -> &mut ReasonItem<'r> {
+    pub fn info(&mut self, code: ReasonCode, detail: &'static str, sources: &'r [Text]) -> &mut ReasonItem<'r> {
         self.add(code, Effect::Info, detail, sources)
     }
-    pub fn fail(&mut self, code: ReasonCode, detail: &'static str, sources: &'r [String]) -> &mut ReasonItem<'r> {
+    pub fn fail(&mut self, code: ReasonCode, detail: &'static str, sources: &'r [Text]) -> &mut ReasonItem<'r> {
         self.add(code, Effect::Fail, detail, sources)
     }
-    pub fn warn(&mut self, code: ReasonCode, detail: &'static str, sources: &'r [String]) -> &mut ReasonItem<'r> {
+    pub fn warn(&mut self, code: ReasonCode, detail: &'static str, sources: &'r [Text]) -> &mut ReasonItem<'r> {
         self.add(code, Effect::Warn, detail, sources)
     }
-    pub fn until(&mut self, code: ReasonCode, detail: &'static str, sources: &'r [String], from: NaiveDate) -> &mut ReasonItem<'r> {
+    pub fn until(&mut self, code: ReasonCode, detail: &'static str, sources: &'r [Text], from: NaiveDate) -> &mut ReasonItem<'r> {
         self.add(code, Effect::Until(from), detail, sources).with("date", Param::Date(from))
     }
-    pub fn missing(&mut self, code: ReasonCode, field: &'static str, sources: &'r [String]) -> &mut ReasonItem<'r> {
+    pub fn missing(&mut self, code: ReasonCode, field: &'static str, sources: &'r [Text]) -> &mut ReasonItem<'r> {
         self.add(code, Effect::Missing(field), "missing", sources).with("field", Param::Field(field))
     }
 

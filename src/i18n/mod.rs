@@ -6,17 +6,19 @@
 use crate::codes::Lang;
 use crate::decision::{DateText, Day, Dates, Decision, DecisionText, Param};
 use chrono::Datelike;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-const EN: &str = include_str!(concat!(env!("OUT_DIR"), "/messages.en.json"));
-const RU: &str = include_str!(concat!(env!("OUT_DIR"), "/messages.ru.json"));
-const KK: &str = include_str!(concat!(env!("OUT_DIR"), "/messages.kk.json"));
+/// `EN_KEYS`, `EN_TEXTS`, … : each language's sorted keys and their texts, joined by `SEP`
+/// (written by `build.rs`, which checked every key, plural form and placeholder).
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+}
+const SEP: char = '\u{1f}';
 
-/// One language's messages.
+/// One language's messages: (key, text) pairs sorted by key, borrowed from the program's data.
 pub struct Messages {
     lang: Lang,
-    table: BTreeMap<String, String>,
+    table: Vec<(&'static str, &'static str)>,
 }
 
 /// The CLDR plural category of a whole number.
@@ -46,12 +48,12 @@ impl Messages {
     /// The built-in table of a language, parsed once.
     pub fn get(lang: Lang) -> &'static Messages {
         static TABLES: [OnceLock<Messages>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-        let (i, json) = match lang {
-            Lang::Kk => (0, KK),
-            Lang::Ru => (1, RU),
-            Lang::En => (2, EN),
+        let (i, keys, texts) = match lang {
+            Lang::Kk => (0, tables::KK_KEYS, tables::KK_TEXTS),
+            Lang::Ru => (1, tables::RU_KEYS, tables::RU_TEXTS),
+            Lang::En => (2, tables::EN_KEYS, tables::EN_TEXTS),
         };
-        TABLES[i].get_or_init(|| Messages { lang, table: serde_json::from_str(json).expect("build.rs wrote valid JSON") })
+        TABLES[i].get_or_init(|| Messages { lang, table: keys.split(SEP).zip(texts.split(SEP)).collect() })
     }
 
     pub fn lang(&self) -> Lang {
@@ -59,13 +61,13 @@ impl Messages {
     }
 
     /// The raw text of a key, if the table has it.
-    pub fn raw(&self, key: &str) -> Option<&str> {
-        self.table.get(key).map(String::as_str)
+    pub fn raw(&self, key: &str) -> Option<&'static str> {
+        self.table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| self.table[i].1)
     }
 
-    /// Every key, for tests and for the app's completeness checks.
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.table.keys().map(String::as_str)
+    /// Every key, in order, for tests and for the app's completeness checks.
+    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.table.iter().map(|(k, _)| *k)
     }
 
     /// A message with its placeholders filled.
@@ -218,6 +220,20 @@ mod tests {
         assert_eq!(plural_category(Lang::En, 1), "one");
         assert_eq!(plural_category(Lang::En, 0), "other");
         assert_eq!(plural_category(Lang::Kk, 5), "other");
+    }
+
+    #[test]
+    fn tables_are_sorted_and_complete() {
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            let m = Messages::get(lang);
+            let keys: Vec<&str> = m.keys().collect();
+            assert!(keys.len() > 300, "{lang:?}: {} keys", keys.len());
+            assert!(keys.windows(2).all(|w| w[0] < w[1]), "{lang:?}: keys must be sorted for the binary search");
+            for k in &keys {
+                assert!(m.raw(k).is_some(), "{lang:?}: {k}");
+            }
+        }
+        assert_eq!(Messages::get(Lang::Ru).raw("month.3"), Some("марта"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The rule data, typed and checked: editions of the attachment rules, the calendar, and the facts
-//! of the other services. Loaded once from the JSON that `build.rs` embeds from `rules/*.toml`.
+//! of the other services. `build.rs` reads `rules/*.toml` and writes them as Rust values, so loading
+//! parses nothing: it only checks and converts.
 //!
 //! The engine takes a `&Rules` as an argument: tests can load other data (a draft edition, say)
 //! and nothing in the engine reads a global.
@@ -11,11 +12,19 @@ use crate::codes::{Category, DocumentCode, Reason, Residency};
 use crate::dates::parse_date;
 use crate::time::ZoneRule;
 use chrono::{NaiveDate, NaiveTime};
-use model::{CalendarFile, EditionData, EditionsFile, ServicesFile};
+use model::{CalendarFile, EditionData, EditionsFile, List, ServicesFile, Text};
 
-pub const EDITIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/editions.json"));
-pub const CALENDAR_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/calendar.json"));
-pub const SERVICES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/services.json"));
+/// The rule files as `build.rs` read them: `EDITIONS`, `CALENDAR`, `SERVICES`.
+mod embedded {
+    use super::model;
+    include!(concat!(env!("OUT_DIR"), "/rules.rs"));
+}
+
+/// The built-in rule files in their file shape, for tests that change them (a draft edition, say).
+pub fn embedded_data() -> (EditionsFile, CalendarFile, ServicesFile) {
+    // Cheap: every list and text of the built-in data is borrowed.
+    (embedded::EDITIONS.clone(), embedded::CALENDAR.clone(), embedded::SERVICES.clone())
+}
 
 /// How long the clinic takes to answer an attachment request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,10 +47,10 @@ pub enum ResidencyRule {
 
 #[derive(Debug, Clone)]
 pub struct Campaign {
-    pub opens: String,
-    pub closes: String,
-    pub care_starts_next_year: String,
-    pub sources: Vec<String>,
+    pub opens: Text,
+    pub closes: Text,
+    pub care_starts_next_year: Text,
+    pub sources: List<Text>,
 }
 
 impl Campaign {
@@ -60,7 +69,7 @@ pub struct Ground {
     /// For relocation: whether only a move beyond one administrative-territorial unit counts.
     pub beyond_unit_only: bool,
     pub interpretation: bool,
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone)]
@@ -71,42 +80,42 @@ pub struct ResidencyEntry {
     pub written_application: bool,
     pub documents: Vec<DocumentCode>,
     pub interpretation: bool,
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone)]
 pub struct WrittenApplication {
     pub category: Category,
     pub document: DocumentCode,
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Edition {
-    pub id: String,
-    pub title: String,
+    pub id: Text,
+    pub title: Text,
     pub in_force_from: NaiveDate,
     pub approximate: bool,
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
     pub campaign: Option<Campaign>,
     pub free_changes_per_year: u32,
     pub free_changes_interpretation: bool,
     pub free_changes_single_source: bool,
-    pub free_changes_sources: Vec<String>,
+    pub free_changes_sources: List<Text>,
     pub portal_processing: Processing,
     pub in_person_processing: Processing,
-    pub processing_sources: Vec<String>,
+    pub processing_sources: List<Text>,
     pub sign_in_eds: bool,
     pub sign_in_one_time_password: bool,
     pub one_time_password_interpretation: bool,
-    pub sign_in_sources: Vec<String>,
+    pub sign_in_sources: List<Text>,
     pub border_exception: bool,
     pub under_five_actual_residence: bool,
-    pub territory_sources: Vec<String>,
+    pub territory_sources: List<Text>,
     pub grounds: Vec<Ground>,
     pub residency: Vec<ResidencyEntry>,
     pub family_consent_document: bool,
-    pub family_sources: Vec<String>,
+    pub family_sources: List<Text>,
     pub written_application: Vec<WrittenApplication>,
 }
 
@@ -127,23 +136,23 @@ impl Edition {
 
 #[derive(Debug, Clone)]
 pub struct HomeVisit {
-    pub act: String,
+    pub act: Text,
     pub requires_attachment_to_clinic: bool,
     pub in_person_minutes: u32,
     pub portal_minutes: u32,
     pub portal_needs_eds: bool,
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone)]
 pub struct ComplaintRules {
     pub deadline_months: u32,
-    pub deadline_sources: Vec<String>,
+    pub deadline_sources: List<Text>,
     pub review_working_days: u32,
     pub review_single_source: bool,
-    pub review_sources: Vec<String>,
+    pub review_sources: List<Text>,
     pub procedure_working_days: u32,
-    pub procedure_sources: Vec<String>,
+    pub procedure_sources: List<Text>,
     pub code_in_force_from: NaiveDate,
 }
 
@@ -154,50 +163,44 @@ pub struct Rules {
     pub calendar: Calendar,
     pub zones: Vec<ZoneRule>,
     pub cutoff: NaiveTime,
-    pub acceptance_sources: Vec<String>,
+    pub acceptance_sources: List<Text>,
     pub home_visit: HomeVisit,
     pub complaint: ComplaintRules,
-    pub refusal_grounds: Vec<String>,
-    pub refusal_sources: Vec<String>,
-    pub calendar_sources: Vec<String>,
+    pub refusal_grounds: List<Text>,
+    pub refusal_sources: List<Text>,
+    pub calendar_sources: List<Text>,
 }
 
 impl Rules {
     /// The rules built into this program.
     pub fn embedded() -> Result<Rules, String> {
-        Self::from_json(EDITIONS_JSON, CALENDAR_JSON, SERVICES_JSON)
-    }
-
-    pub fn from_json(editions: &str, calendar: &str, services: &str) -> Result<Rules, String> {
-        let e: EditionsFile = serde_json::from_str(editions).map_err(|e| format!("editions: {e}"))?;
-        let c: CalendarFile = serde_json::from_str(calendar).map_err(|e| format!("calendar: {e}"))?;
-        let s: ServicesFile = serde_json::from_str(services).map_err(|e| format!("services: {e}"))?;
+        let (e, c, s) = embedded_data();
         Self::from_data(e, c, s)
     }
 
     /// Reads TOML-shaped data already deserialized (tests use it to add a draft edition).
     pub fn from_data(e: EditionsFile, c: CalendarFile, s: ServicesFile) -> Result<Rules, String> {
         let mut editions = e.edition.iter().map(edition).collect::<Result<Vec<_>, _>>()?;
-        editions.sort_by_key(|e| e.in_force_from);
+        crate::small_sort::sort_by_key(&mut editions, |e| e.in_force_from);
         if editions.is_empty() {
             return Err("editions: no edition".into());
         }
         let date = |s: &str, what: &str| parse_date(s, what).map_err(|e| format!("{what}: {}", e.message));
         let mut zones = Vec::new();
-        for z in &s.time_zone {
+        for z in s.time_zone.iter() {
             let from_utc = match &z.from_utc {
                 None => None,
                 Some(t) => {
                     let t = t.trim_end_matches('Z');
                     let (d, hms) = t.split_once('T').ok_or("time_zone.from_utc: expected YYYY-MM-DDTHH:MM:SSZ")?;
-                    let time = NaiveTime::parse_from_str(hms, "%H:%M:%S").map_err(|e| format!("time_zone: {e}"))?;
+                    let time = crate::dates::parse_clock(hms).ok_or("time_zone.from_utc: expected YYYY-MM-DDTHH:MM:SSZ")?;
                     Some(date(d, "time_zone.from_utc")?.and_time(time))
                 }
             };
             zones.push(ZoneRule { from_utc, offset_minutes: z.utc_offset_minutes });
         }
-        let cutoff = NaiveTime::parse_from_str(&s.acceptance.cutoff, "%H:%M")
-            .map_err(|_| format!("acceptance.cutoff: expected HH:MM, got {}", s.acceptance.cutoff))?;
+        let cutoff = crate::dates::parse_clock(&s.acceptance.cutoff)
+            .ok_or_else(|| format!("acceptance.cutoff: expected HH:MM, got {}", s.acceptance.cutoff))?;
         Ok(Rules {
             editions,
             calendar: Calendar::from_data(&c)?,
@@ -276,7 +279,7 @@ fn edition(d: &EditionData) -> Result<Edition, String> {
                 .iter()
                 .map(|c| Residency::parse(c).ok_or_else(|| at(&format!("residency: unknown code {c}"))))
                 .collect::<Result<Vec<_>, _>>()?;
-            let rule = match r.rule.as_str() {
+            let rule = match &*r.rule {
                 "eligible" => ResidencyRule::Eligible,
                 "insured" => ResidencyRule::Insured,
                 "not_eligible" => ResidencyRule::NotEligible,

@@ -6,22 +6,30 @@
 //! here; `rules::load` turns them into dates and checks them.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// Text of a rule file: borrowed from the program for the built-in rules (`build.rs` writes them as
+/// `static` values, so the wasm holds them as plain data with no code to build them), owned when read
+/// from a file at run time (a draft edition in the tests).
+pub type Text = Cow<'static, str>;
+/// A list of a rule file, borrowed or owned like `Text`.
+pub type List<T> = Cow<'static, [T]>;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EditionsFile {
-    pub edition: Vec<EditionData>,
+    pub edition: List<EditionData>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EditionData {
-    pub id: String,
-    pub title: String,
-    pub in_force_from: String,
+    pub id: Text,
+    pub title: Text,
+    pub in_force_from: Text,
     #[serde(default)]
     pub approximate: bool,
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
     /// Absent: this edition has no attachment campaign.
     #[serde(default)]
     pub campaign: Option<CampaignData>,
@@ -29,20 +37,20 @@ pub struct EditionData {
     pub processing: ProcessingData,
     pub portal_sign_in: PortalSignInData,
     pub territory: TerritoryData,
-    pub ground: Vec<GroundData>,
-    pub residency: Vec<ResidencyData>,
+    pub ground: List<GroundData>,
+    pub residency: List<ResidencyData>,
     pub family: FamilyData,
     #[serde(default)]
-    pub written_application: Vec<WrittenApplicationData>,
+    pub written_application: List<WrittenApplicationData>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CampaignData {
-    pub opens: String,
-    pub closes: String,
-    pub care_starts_next_year: String,
-    pub sources: Vec<String>,
+    pub opens: Text,
+    pub closes: Text,
+    pub care_starts_next_year: Text,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -53,16 +61,16 @@ pub struct FreeChangesData {
     pub interpretation: bool,
     #[serde(default)]
     pub single_source: bool,
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProcessingData {
     /// `same_day`, `next_working_day` or `not_stated`.
-    pub portal: String,
-    pub in_person: String,
-    pub sources: Vec<String>,
+    pub portal: Text,
+    pub in_person: Text,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -72,7 +80,7 @@ pub struct PortalSignInData {
     pub one_time_password: bool,
     #[serde(default)]
     pub one_time_password_interpretation: bool,
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -81,53 +89,53 @@ pub struct TerritoryData {
     pub border_exception: bool,
     #[serde(default)]
     pub under_five_actual_residence: bool,
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GroundData {
-    pub reason: String,
+    pub reason: Text,
     /// For `relocation`: `any` or `beyond_unit`.
     #[serde(default)]
-    pub relocation_scope: Option<String>,
+    pub relocation_scope: Option<Text>,
     #[serde(default)]
     pub interpretation: bool,
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResidencyData {
-    pub codes: Vec<String>,
+    pub codes: List<Text>,
     /// `eligible`, `insured` (only with a voluntary or imputed medical insurance contract, for its
     /// duration) or `not_eligible`.
-    pub rule: String,
+    pub rule: Text,
     /// The entry applies from this date inside the edition; a later matching entry wins.
     #[serde(default)]
-    pub from: Option<String>,
+    pub from: Option<Text>,
     #[serde(default)]
     pub written_application: bool,
     #[serde(default)]
-    pub documents: Vec<String>,
+    pub documents: List<Text>,
     #[serde(default)]
     pub interpretation: bool,
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FamilyData {
     pub consent_document: bool,
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WrittenApplicationData {
-    pub category: String,
-    pub document: String,
-    pub sources: Vec<String>,
+    pub category: Text,
+    pub document: Text,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -135,17 +143,17 @@ pub struct WrittenApplicationData {
 pub struct CalendarFile {
     pub first_year: i32,
     pub last_year: i32,
-    pub sources: Vec<String>,
-    pub holiday: Vec<HolidayData>,
-    pub kurban_ait: Vec<KurbanAitData>,
-    pub official_year: Vec<OfficialYearData>,
+    pub sources: List<Text>,
+    pub holiday: List<HolidayData>,
+    pub kurban_ait: List<KurbanAitData>,
+    pub official_year: List<OfficialYearData>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HolidayData {
-    pub name: String,
-    pub days: Vec<String>,
+    pub name: Text,
+    pub days: List<Text>,
     pub moves: bool,
     #[serde(default)]
     pub from_year: Option<i32>,
@@ -156,7 +164,7 @@ pub struct HolidayData {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KurbanAitData {
-    pub date: String,
+    pub date: Text,
     pub official: bool,
 }
 
@@ -164,24 +172,24 @@ pub struct KurbanAitData {
 #[serde(deny_unknown_fields)]
 pub struct OfficialYearData {
     pub year: i32,
-    pub sources: Vec<String>,
-    pub weekday_days_off: Vec<String>,
-    pub working_weekend_days: Vec<String>,
-    pub transfers: Vec<TransferData>,
+    pub sources: List<Text>,
+    pub weekday_days_off: List<Text>,
+    pub working_weekend_days: List<Text>,
+    pub transfers: List<TransferData>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TransferData {
-    pub worked: String,
-    pub off: String,
+    pub worked: Text,
+    pub off: Text,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ServicesFile {
     pub acceptance: AcceptanceData,
-    pub time_zone: Vec<TimeZoneData>,
+    pub time_zone: List<TimeZoneData>,
     pub home_visit: HomeVisitData,
     pub complaint: ComplaintData,
     pub refusal_grounds: RefusalGroundsData,
@@ -190,49 +198,49 @@ pub struct ServicesFile {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AcceptanceData {
-    pub cutoff: String,
-    pub sources: Vec<String>,
+    pub cutoff: Text,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimeZoneData {
     #[serde(default)]
-    pub from_utc: Option<String>,
+    pub from_utc: Option<Text>,
     pub utc_offset_minutes: i32,
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HomeVisitData {
-    pub act: String,
+    pub act: Text,
     pub requires_attachment_to_clinic: bool,
     pub in_person_minutes: u32,
     pub portal_minutes: u32,
     pub portal_needs_eds: bool,
-    pub sources: Vec<String>,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ComplaintData {
     pub deadline_months: u32,
-    pub deadline_sources: Vec<String>,
+    pub deadline_sources: List<Text>,
     pub review_working_days: u32,
     #[serde(default)]
     pub review_single_source: bool,
-    pub review_sources: Vec<String>,
+    pub review_sources: List<Text>,
     pub procedure_working_days: u32,
-    pub procedure_sources: Vec<String>,
-    pub code_in_force_from: String,
+    pub procedure_sources: List<Text>,
+    pub code_in_force_from: Text,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RefusalGroundsData {
-    pub codes: Vec<String>,
-    pub sources: Vec<String>,
+    pub codes: List<Text>,
+    pub sources: List<Text>,
 }
 
 /// Message tables, one per language: flat keys to text; plural forms as `key.one`, `key.few`,
