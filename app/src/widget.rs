@@ -45,7 +45,7 @@ fn config_from(attrs: &JsValue, host: web_sys::Element, reset: u32) -> (Config, 
         }
     });
     let portal_url = get("portal-url").and_then(|u| {
-        if u.starts_with("https://") || u.starts_with("http://") || u.starts_with('/') {
+        if is_portal_address(&u) {
             Some(u)
         } else {
             errors.push(format!("portal-url: \"{u}\" is not an http(s) or site-relative address"));
@@ -54,6 +54,11 @@ fn config_from(attrs: &JsValue, host: web_sys::Element, reset: u32) -> (Config, 
     });
     let compact = js_sys::Reflect::get(attrs, &JsValue::from_str("compact")).map(|v| v.is_truthy()).unwrap_or(false);
     (Config { lang, at, service, portal_url, compact, embedded: true, host: Some(host), reset, link: None }, errors)
+}
+
+/// A `portal-url` the widget links to: an http(s) or site-relative address, never `javascript:`.
+pub fn is_portal_address(u: &str) -> bool {
+    u.starts_with("https://") || u.starts_with("http://") || u.starts_with('/')
 }
 
 #[wasm_bindgen]

@@ -81,21 +81,44 @@ pub fn focus_within(node: &NodeRef, container: &str, id: &str) {
 pub fn install_panic_message() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("phc: {info}").into());
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-        let lang = initial_lang(false);
-        let text = t(lang, "ui.error.crashed");
-        let link = t(lang, "ui.portal_link");
-        let url = super::portal_url(lang, None);
-        let html = format!(r#"<div class="phc-crash" role="alert"><p>{}</p><p><a href="{url}">{}</a></p></div>"#, escape(&text), escape(&link));
-        if let Ok(nodes) = doc.query_selector_all("[data-phc-ready]") {
-            for i in 0..nodes.length() {
-                if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                    el.set_inner_html(&html);
-                }
-            }
-        }
+        show_crash_message();
         crate::ui::platform::notify_crash();
     }));
+}
+
+/// The crash message in every mounted app: the page's own (`#phc-app`) and each widget's, inside
+/// its open shadow root, where a search of the document cannot see. A widget's message is in the
+/// widget's `lang` and links to its `portal-url`. Runs in the panic hook, before the wasm stops for
+/// good, so it must not panic itself: every step that can fail is skipped instead.
+pub fn show_crash_message() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let message = |lang: Lang, portal: Option<String>| {
+        let url = portal.unwrap_or_else(|| super::portal_url(lang, None));
+        format!(
+            r#"<div class="phc-crash" role="alert" lang="{}"><p>{}</p><p><a href="{}">{}</a></p></div>"#,
+            lang.as_str(),
+            escape(&t(lang, "ui.error.crashed")),
+            escape(&url),
+            escape(&t(lang, "ui.portal_link"))
+        )
+    };
+    if let Ok(nodes) = doc.query_selector_all("[data-phc-ready]") {
+        let html = message(initial_lang(false), None);
+        for i in 0..nodes.length() {
+            if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                el.set_inner_html(&html);
+            }
+        }
+    }
+    if let Ok(widgets) = doc.query_selector_all("phc-eligibility") {
+        for i in 0..widgets.length() {
+            let Some(widget) = widgets.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            let Some(app) = widget.shadow_root().and_then(|r| r.query_selector("[data-phc-ready]").ok().flatten()) else { continue };
+            let lang = widget.get_attribute("lang").and_then(|l| lang_of(&l)).unwrap_or_else(|| initial_lang(true));
+            let portal = widget.get_attribute("portal-url").filter(|u| crate::widget::is_portal_address(u));
+            app.set_inner_html(&message(lang, portal));
+        }
+    }
 }
 
 /// Lets a host (the widget) learn that the app crashed.

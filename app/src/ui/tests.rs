@@ -134,3 +134,27 @@ async fn an_impossible_date_is_refused_on_its_page() {
     assert_eq!(screen(&root), "question:refusal_received_on");
     assert_eq!(text(&root, ".phc-error-message"), phc::i18n::Messages::get(Lang::En).text("ui.error.date_format", &[]));
 }
+
+/// A panic inside a widget shows the crash message in the widget's own shadow root (a search of the
+/// document cannot see there), in the widget's language, linking to its `portal-url`.
+#[wasm_bindgen_test]
+async fn a_crash_shows_a_message_inside_each_widget() {
+    let host = doc().create_element("phc-eligibility").unwrap();
+    host.set_attribute("lang", "ru").unwrap();
+    host.set_attribute("portal-url", "https://portal.example.kz/attach").unwrap();
+    doc().body().unwrap().append_child(&host).unwrap();
+    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    let app = doc().create_element("div").unwrap();
+    app.set_attribute("data-phc-ready", "").unwrap();
+    shadow.append_child(&app).unwrap();
+    yew::Renderer::<App>::with_root_and_props(app.clone(), config(Lang::Ru)).render();
+    yew::scheduler::flush().await;
+    assert_eq!(screen(&app), "start");
+
+    super::platform::show_crash_message();
+
+    assert_eq!(text(&app, ".phc-crash p"), phc::i18n::Messages::get(Lang::Ru).text("ui.error.crashed", &[]));
+    assert_eq!(find(&app, ".phc-crash a").get_attribute("href").as_deref(), Some("https://portal.example.kz/attach"));
+    assert_eq!(find(&app, ".phc-crash").get_attribute("role").as_deref(), Some("alert"));
+    host.remove();
+}
