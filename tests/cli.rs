@@ -120,9 +120,21 @@ fn every_kind_of_bad_input_is_named() {
 
 #[test]
 fn hostile_sizes_and_shapes_are_refused_in_bounded_memory() {
-    // Deeply nested JSON.
-    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    assert_invalid(deep.as_bytes(), "request", "expected");
+    // Deeply nested JSON, under the 64 KiB limit so that the parser itself meets the nesting: an
+    // array 30,000 deep, and an object 10,000 deep inside a field of the request.
+    let deep = format!("{}{}", "[".repeat(30_000), "]".repeat(30_000));
+    assert!(deep.len() < 64 * 1024);
+    assert_invalid(deep.as_bytes(), "request", "recursion limit");
+    let deep_object = format!(
+        r#"{{"service":"attachment","at":"2026-03-10T10:00:00Z","person":{}1{}}}"#,
+        r#"{"a":"#.repeat(10_000),
+        "}".repeat(10_000)
+    );
+    assert!(deep_object.len() < 64 * 1024);
+    assert_invalid(deep_object.as_bytes(), "request", "recursion limit");
+    // Longer than the limit: refused for its size before any parsing.
+    let deeper = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert_invalid(deeper.as_bytes(), "request", "larger than");
     // 100 MB on stdin: refused after reading at most a bounded prefix.
     let huge = vec![b' '; 100 * 1024 * 1024];
     assert_invalid(&huge, "request", "larger than");
@@ -137,6 +149,18 @@ fn hostile_sizes_and_shapes_are_refused_in_bounded_memory() {
     assert_eq!(lines.len(), 2);
     assert!(lines[0].contains("longer than"), "{}", lines[0]);
     assert!(lines[1].contains("\"verdict\":\"eligible\""));
+    // Invalid UTF-8 on one line of a batch: that line gets its error, the others their decisions.
+    let mut input = VALID.as_bytes().to_vec();
+    input.extend_from_slice(b"\n\xff\xfe{\"x\":1}\n");
+    input.extend_from_slice(VALID.as_bytes());
+    let o = run(&["--ndjson"], &input);
+    assert_eq!(o.status.code(), Some(2));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(lines[0].contains("\"verdict\":\"eligible\""));
+    assert!(lines[1].contains("\"line\":2") && lines[1].contains("not UTF-8"), "{}", lines[1]);
+    assert!(lines[2].contains("\"verdict\":\"eligible\""));
 }
 
 #[test]
