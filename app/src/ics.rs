@@ -49,6 +49,11 @@ pub fn fold(line: &str, out: &mut String) {
     out.push_str("\r\n");
 }
 
+/// FNV-1a, 64 bits: a short, stable digest (not a secret).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ *b as u64).wrapping_mul(0x0000_0100_0000_01b3))
+}
+
 /// The calendar for an annotated decision (`phc::i18n::annotate` first). `stamp` is now, in UTC.
 pub fn calendar(decision: &Decision<'_>, stamp: NaiveDateTime) -> String {
     let text = decision.text.as_ref().expect("an annotated decision");
@@ -63,6 +68,16 @@ pub fn calendar(decision: &Decision<'_>, stamp: NaiveDateTime) -> String {
         d.join("\n")
     };
     let stamp = format!("{}T{:02}{:02}{:02}Z", ymd(stamp.date()), stamp.hour(), stamp.minute(), stamp.second());
+    // A UID must be globally unique (RFC 5545 §3.8.4.7): a parent who adds the files of two children
+    // must get both sets of reminders, not one set replacing the other. The token names this check
+    // (its moment and everything it says), so importing the same file twice still updates in place.
+    let token = {
+        let mut all = format!("{stamp}\n{description}");
+        for d in &text.dates {
+            all.push_str(&format!("\n{}:{:?}:{}", d.key, d.date.map(|x| x.0), d.text));
+        }
+        fnv1a(all.as_bytes())
+    };
     let mut out = String::new();
     let mut line = |s: String| fold(&s, &mut out);
     line("BEGIN:VCALENDAR".into());
@@ -75,7 +90,7 @@ pub fn calendar(decision: &Decision<'_>, stamp: NaiveDateTime) -> String {
         let day = day.0;
         let next = day.succ_opt().expect("inside the calendar's years");
         line("BEGIN:VEVENT".into());
-        line(format!("UID:{}-{}-{}@phc-checker", decision.service, key.replace('_', "-"), ymd(day)));
+        line(format!("UID:{}-{}-{}-{token:016x}@phc-checker", decision.service, key.replace('_', "-"), ymd(day)));
         line(format!("DTSTAMP:{stamp}"));
         line(format!("DTSTART;VALUE=DATE:{}", ymd(day)));
         line(format!("DTEND;VALUE=DATE:{}", ymd(next)));
@@ -136,8 +151,30 @@ mod tests {
         assert!(ics.contains("SUMMARY:Complain by 4 May 2026"));
         assert!(ics.contains("TRIGGER:-PT15H"));
         let ics = calendar(&annotated(&rules, CAMPAIGN, Lang::En), stamp()).replace("\r\n ", "");
-        assert!(ics.contains("UID:attachment-campaign-opens-20260901@phc-checker"));
+        assert!(ics.contains("UID:attachment-campaign-opens-20260901-"), "{ics}");
         assert!(ics.contains("DTSTART;VALUE=DATE:20270101"), "care starts 1 January 2027");
+    }
+
+    fn uids(ics: &str) -> Vec<String> {
+        ics.replace("\r\n ", "").lines().filter_map(|l| l.strip_prefix("UID:")).map(str::to_string).collect()
+    }
+
+    /// UIDs are unique inside a file and across checks (two children's files both stay in a
+    /// calendar), and stable for the same check (importing a file twice updates, not duplicates).
+    #[test]
+    fn uids_are_unique_across_checks_and_stable_for_one() {
+        let rules = Rules::embedded().unwrap();
+        let a = uids(&calendar(&annotated(&rules, CAMPAIGN, Lang::En), stamp()));
+        let mut sorted = a.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), a.len(), "unique inside a file: {a:?}");
+        assert_eq!(a, uids(&calendar(&annotated(&rules, CAMPAIGN, Lang::En), stamp())), "the same check, the same UIDs");
+        let later = stamp() + chrono::TimeDelta::seconds(1);
+        let b = uids(&calendar(&annotated(&rules, CAMPAIGN, Lang::En), later));
+        assert!(a.iter().all(|u| !b.contains(u)), "another check, other UIDs: {a:?} {b:?}");
+        let c = uids(&calendar(&annotated(&rules, COMPLAINT, Lang::En), stamp()));
+        assert!(a.iter().all(|u| !c.contains(u)));
     }
 
     #[test]
