@@ -21,7 +21,16 @@ fn python_icalendar() -> Result<(), String> {
     if output(Cmd::new("python3").args(["-c", "import icalendar"])).is_ok() {
         return Ok(());
     }
-    run(Cmd::new("python3").args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "icalendar"]))
+    // pip where Python is the user's own (pyenv, a venv); Debian's own package where the system
+    // Python refuses pip installs (PEP 668) or has no pip at all.
+    if run(Cmd::new("python3").args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "icalendar"])).is_ok() {
+        return Ok(());
+    }
+    println!("xtask: pip could not install icalendar; trying Debian's python3-icalendar");
+    apt_install(&["python3-icalendar"])?;
+    output(Cmd::new("python3").args(["-c", "import icalendar"]))
+        .map(|_| ())
+        .map_err(|e| format!("python3 cannot import icalendar after installing it: {e}"))
 }
 
 pub fn wasm_target() -> Result<(), String> {
@@ -33,7 +42,7 @@ pub fn wasm_target() -> Result<(), String> {
 }
 
 /// `cargo install` of a pinned version, skipped when `bin --version` already reports it.
-fn cargo_tool(bin: &str, krate: &str, version: &str, locked: bool) -> Result<(), String> {
+pub fn cargo_tool(bin: &str, krate: &str, version: &str, locked: bool) -> Result<(), String> {
     if have(bin) {
         if let Ok(v) = output(Cmd::new(bin).arg("--version")) {
             if v.split_whitespace().any(|w| w == version) {
@@ -58,6 +67,11 @@ fn debian_packages() -> Result<(), String> {
         return Ok(());
     }
     println!("xtask: installing Debian packages {missing:?}");
+    apt_install(&missing)
+}
+
+/// `apt-get update` then `apt-get install` (through sudo when not root).
+fn apt_install(packages: &[&str]) -> Result<(), String> {
     let sudo = !output(Cmd::new("id").arg("-u")).map(|u| u.trim() == "0").unwrap_or(false);
     let apt = |args: &[&str]| {
         let mut c = if sudo { Cmd::new("sudo") } else { Cmd::new("apt-get") };
@@ -69,7 +83,7 @@ fn debian_packages() -> Result<(), String> {
     };
     apt(&["update", "-qq"])?;
     let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];
-    args.extend(missing.iter());
+    args.extend(packages.iter());
     apt(&args)
 }
 
