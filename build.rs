@@ -128,7 +128,8 @@ fn check_messages(tables: &[(&str, BTreeMap<String, String>)]) {
     let mut plain: BTreeSet<String> = BTreeSet::new();
     let mut counted: BTreeSet<String> = BTreeSet::new();
     for (_, t) in tables {
-        for k in t.keys() {
+        // `case.*` (inflected month names) belongs to the languages that inflect dates: checked below.
+        for k in t.keys().filter(|k| !k.starts_with("case.")) {
             match base_of(k) {
                 Some(b) => counted.insert(b),
                 None => plain.insert(k.clone()),
@@ -166,12 +167,33 @@ fn check_messages(tables: &[(&str, BTreeMap<String, String>)]) {
             }
         }
     }
+    // A date placeholder in a case (`{date:abl}`) needs the twelve inflected months of that case.
+    for (lang, t) in tables {
+        let cases: BTreeSet<String> = t.values().flat_map(|v| placeholder_cases(v)).collect();
+        for case in cases {
+            for month in 1..=12 {
+                if !t.contains_key(&format!("case.{case}.{month}")) {
+                    problems.push(format!("messages/{lang}.toml: a message uses the case `{case}` but `case.{case}.{month}` is missing"));
+                }
+            }
+        }
+    }
     if !problems.is_empty() {
         panic!("\nmessage tables are incomplete:\n  {}\n", problems.join("\n  "));
     }
 }
 
+/// The grammatical cases named in a message's placeholders: `{date:abl}` → `abl`.
+fn placeholder_cases(s: &str) -> Vec<String> {
+    raw_placeholders(s).into_iter().filter_map(|p| p.split_once(':').map(|(_, c)| c.to_string())).collect()
+}
+
+/// The parameters a message uses, by name: `{date:abl}` is the parameter `date` (in a case).
 fn placeholders(s: &str) -> BTreeSet<String> {
+    raw_placeholders(s).into_iter().map(|p| p.split(':').next().unwrap_or_default().to_string()).collect()
+}
+
+fn raw_placeholders(s: &str) -> BTreeSet<String> {
     let mut set = BTreeSet::new();
     let mut rest = s;
     while let Some(i) = rest.find('{') {

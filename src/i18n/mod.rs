@@ -90,7 +90,16 @@ impl Messages {
 
     /// A date the way the language writes it (10 March 2026; 10 марта 2026 г.; 2026 жылғы 10 наурыз).
     pub fn date(&self, d: chrono::NaiveDate) -> String {
-        let month = self.raw(&format!("month.{}", d.month())).unwrap_or("?");
+        self.date_in_case(d, None)
+    }
+
+    /// A date in a grammatical case. Kazakh marks the case with a suffix on the last word of the
+    /// date, the month: «1 қыркүйектен бастап» (ablative), «1 қарашаға дейін» (dative), «10
+    /// наурызда» (locative). The inflected month names are data (`case.abl.9 = "қыркүйектен"`); a
+    /// language without a table for the case writes the plain form.
+    pub fn date_in_case(&self, d: chrono::NaiveDate, case: Option<&str>) -> String {
+        let inflected = case.and_then(|c| self.raw(&format!("case.{c}.{}", d.month())));
+        let month = inflected.or_else(|| self.raw(&format!("month.{}", d.month()))).unwrap_or("?");
         self.raw("format.date")
             .unwrap_or("{day} {month} {year}")
             .replace("{day}", &d.day().to_string())
@@ -99,8 +108,13 @@ impl Messages {
     }
 
     pub fn param(&self, p: &Param) -> String {
+        self.param_in_case(p, None)
+    }
+
+    /// A parameter; `case` (from a placeholder such as `{date:abl}`) applies to dates only.
+    fn param_in_case(&self, p: &Param, case: Option<&str>) -> String {
         match p {
-            Param::Date(d) => self.date(*d),
+            Param::Date(d) => self.date_in_case(*d, case),
             Param::Count(n) => n.to_string(),
             Param::Minutes(n) => self.counted("unit.minutes", *n),
             Param::WorkingDays(n) => self.counted("unit.working_days", *n),
@@ -121,8 +135,13 @@ impl Messages {
             match after.find('}') {
                 Some(j) => {
                     let name = &after[..j];
-                    match params.iter().find(|(n, _)| *n == name) {
-                        Some((_, p)) => out.push_str(&self.param(p)),
+                    // `{date:abl}`: the parameter `date` in the ablative case.
+                    let (param, case) = match name.split_once(':') {
+                        Some((n, c)) => (n, Some(c)),
+                        None => (name, None),
+                    };
+                    match params.iter().find(|(n, _)| *n == param) {
+                        Some((_, p)) => out.push_str(&self.param_in_case(p, case)),
                         None => {
                             out.push('{');
                             out.push_str(name);
@@ -234,6 +253,29 @@ mod tests {
             }
         }
         assert_eq!(Messages::get(Lang::Ru).raw("month.3"), Some("марта"));
+    }
+
+    /// Kazakh dates take the case the sentence needs, on the month (the last word of the date).
+    #[test]
+    fn kazakh_dates_are_inflected() {
+        let m = Messages::get(Lang::Kk);
+        let d = |y, mo, day| chrono::NaiveDate::from_ymd_opt(y, mo, day).unwrap();
+        let date = |day| [("date", Param::Date(day))];
+        assert_eq!(m.date(d(2026, 9, 1)), "2026 жылғы 1 қыркүйек");
+        assert_eq!(m.fill("{date:abl} бастап", &date(d(2026, 9, 1))), "2026 жылғы 1 қыркүйектен бастап");
+        assert_eq!(m.fill("{date:dat} дейін", &date(d(2026, 11, 1))), "2026 жылғы 1 қарашаға дейін");
+        assert_eq!(m.fill("{date:loc} басталады", &date(d(2026, 3, 10))), "2026 жылғы 10 наурызда басталады");
+        // Every month in every case, by the suffix rules (vowel harmony; voiceless ends; м, н, ң).
+        let abl = ["қаңтардан", "ақпаннан", "наурыздан", "сәуірден", "мамырдан", "маусымнан", "шілдеден", "тамыздан", "қыркүйектен", "қазаннан", "қарашадан", "желтоқсаннан"];
+        let dat = ["қаңтарға", "ақпанға", "наурызға", "сәуірге", "мамырға", "маусымға", "шілдеге", "тамызға", "қыркүйекке", "қазанға", "қарашаға", "желтоқсанға"];
+        let loc = ["қаңтарда", "ақпанда", "наурызда", "сәуірде", "мамырда", "маусымда", "шілдеде", "тамызда", "қыркүйекте", "қазанда", "қарашада", "желтоқсанда"];
+        for (case, forms) in [("abl", abl), ("dat", dat), ("loc", loc)] {
+            for (i, form) in forms.iter().enumerate() {
+                assert_eq!(m.date_in_case(d(2026, i as u32 + 1, 2), Some(case)), format!("2026 жылғы 2 {form}"), "{case} {}", i + 1);
+            }
+        }
+        // Languages without case tables write the plain date.
+        assert_eq!(Messages::get(Lang::En).fill("from {date:abl}", &date(d(2026, 9, 1))), "from 1 September 2026");
     }
 
     #[test]
