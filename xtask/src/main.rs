@@ -5,6 +5,7 @@
 //! wasm-bindgen and trunk, Debian's Chromium, ChromeDriver and nginx, and the npm packages of the
 //! browser tests. Nothing is downloaded from outside the package registries.
 
+mod perf;
 mod setup;
 mod steps;
 mod web;
@@ -17,6 +18,9 @@ const HELP: &str = "cargo xtask <command>
   build     install what is needed and build dist/ (no server)
   setup     only install what is needed
   bench     engine benchmark (decisions per second)
+  sizes     what costs in the wasm: the largest functions and the total per crate (twiggy)
+  loadbench [runs]  load benchmark under slow mobile conditions beside a bare Yew app; check() speed
+  lighthouse        Lighthouse (mobile) on the start page and a result page
 ";
 
 fn main() -> ExitCode {
@@ -25,8 +29,11 @@ fn main() -> ExitCode {
         Some("test") => steps::test(),
         Some("serve") => steps::serve(&args[1..]),
         Some("setup") => setup::all(),
-        Some("build") => setup::all().and_then(|_| web::build()).and_then(|_| web::size_report().map(|_| ())),
+        Some("build") => setup::all().and_then(|_| web::build()).and_then(|_| web::size_report()).and_then(perf::size_gate),
         Some("bench") => steps::bench(),
+        Some("sizes") => perf::sizes(),
+        Some("loadbench") => perf::loadbench(&args[1..]),
+        Some("lighthouse") => perf::lighthouse(),
         Some("-h" | "--help" | "help") | None => {
             print!("{HELP}");
             Ok(())

@@ -67,9 +67,9 @@ pub fn test() -> Result<(), String> {
         .env("PHC_CHECK", root().join("target/debug/phc-check")));
     drop(server);
     e2e?;
-    // 5. What a first visit costs.
-    web::size_report()?;
-    Ok(())
+    // 5. What a first visit costs, against the budget (issue 6).
+    let first_visit = web::size_report()?;
+    crate::perf::size_gate(first_visit)
 }
 
 /// The native dependency tree of the engine holds no web crate, and the engine builds for wasm32.

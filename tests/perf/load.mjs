@@ -1,0 +1,188 @@
+// The load benchmark (issue 6): a script that prints figures, not a test. Run it with
+// `cargo xtask loadbench [runs]`, which builds dist/, the bare Yew counter app (the framework's floor,
+// same profile and wasm-opt) and phc-check, then runs this.
+//
+// For each of RUNS fresh browser contexts (no cache, no service worker) under emulated slow mobile
+// conditions (4x CPU slowdown, 1.6 Mbps down, 750 kbps up, 150 ms latency) it measures, in the page
+// with performance.now():
+//   - the counter app: navigation start -> its first render;
+//   - the checker: navigation start -> its first screen (the start page, with the Start button), and
+//     -> the first question after pressing Start;
+//   - the checker: the last answer (Continue on "check your answers") -> the result painted.
+// Then, without throttling, check() through the widget module's API, median microseconds per
+// decision, beside phc-check (native, release) on the same requests through --ndjson.
+import { chromium } from 'playwright-core';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import { SCENARIOS } from '../e2e/scenarios.mjs';
+import { answerQuestion, screen } from '../e2e/lib.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 10);
+const APP_DIST = process.env.APP_DIST ?? 'dist';
+const FLOOR_DIST = process.env.FLOOR_DIST ?? 'target/counter-dist';
+const PHC_CHECK = process.env.PHC_CHECK ?? 'target/release/phc-check';
+const AT = '2026-03-10T10:00:00+05:00';
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.webmanifest': 'application/manifest+json' };
+
+/** A static server over `root` on a loopback port, sending brotli or gzip as nginx does in production. */
+function serve(root) {
+  const cache = new Map();
+  const server = http.createServer((req, res) => {
+    let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (file.endsWith('/')) file += 'index.html';
+    if (!file.startsWith(path.resolve(root)) || !fs.existsSync(file)) { res.writeHead(404).end(); return; }
+    const accept = String(req.headers['accept-encoding'] ?? '');
+    const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : 'identity';
+    const key = `${file}|${encoding}`;
+    if (!cache.has(key)) {
+      const raw = fs.readFileSync(file);
+      cache.set(key, encoding === 'br' ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : encoding === 'gzip' ? zlib.gzipSync(raw, { level: 9 }) : raw);
+    }
+    const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    if (encoding !== 'identity') headers['content-encoding'] = encoding;
+    res.writeHead(200, headers).end(cache.get(key));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}` })));
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+async function slowContext(browser) {
+  const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-GB', viewport: { width: 390, height: 844 } });
+  await context.clock.setFixedTime(new Date(AT));
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  // Records the moment a selector first matches, from the page's own clock (navigation start = 0).
+  await page.addInitScript(() => {
+    window.__seen = {};
+    window.__watch = (name, selector) => {
+      const check = () => { if (!window.__seen[name] && document.querySelector(selector)) window.__seen[name] = performance.now(); };
+      new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+      check();
+    };
+    window.__watch('floor', 'main h1');
+    window.__watch('start', '.phc[data-screen="start"] .phc-button-start');
+    window.__watch('question', '.phc[data-screen^="question:"] h1');
+  });
+  return { context, page };
+}
+
+async function seen(page, name) {
+  await page.waitForFunction((n) => window.__seen[n] !== undefined, name, { timeout: 120000 });
+  return page.evaluate((n) => window.__seen[n], name);
+}
+
+/** Continue on the check page -> the result's heading painted (the next animation frame). */
+async function lastAnswerToResult(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const button = document.querySelector('.phc-check-page .phc-button');
+    const t0 = performance.now();
+    const done = () => requestAnimationFrame(() => resolve(performance.now() - t0));
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('.phc[data-screen="result"] h1')) { obs.disconnect(); done(); }
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+    button.click();
+  }));
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--no-first-run', '--disable-dev-shm-usage'],
+});
+const app = await serve(APP_DIST);
+const floor = await serve(FLOOR_DIST);
+const scenario = SCENARIOS.find((s) => s.name.startsWith('attachment: eligible (free choice'));
+const fig = { floor: [], start: [], question: [], result: [] };
+try {
+  for (let i = 0; i < RUNS; i++) {
+    {
+      const { context, page } = await slowContext(browser);
+      await page.goto(floor.url + '/');
+      fig.floor.push(await seen(page, 'floor'));
+      await context.close();
+    }
+    {
+      const { context, page } = await slowContext(browser);
+      await page.goto(app.url + '/');
+      fig.start.push(await seen(page, 'start'));
+      await page.click('.phc-button-start');
+      fig.question.push(await seen(page, 'question'));
+      // The rest of the answers, then the timed last step.
+      await page.click('.phc-back');
+      await page.waitForSelector('.phc[data-screen="start"]');
+      const answers = scenario.answers;
+      await walkToCheckPage(page, answers);
+      fig.result.push(await lastAnswerToResult(page));
+      await context.close();
+    }
+    process.stdout.write(`run ${i + 1}/${RUNS}: floor ${fig.floor.at(-1).toFixed(0)} ms, start ${fig.start.at(-1).toFixed(0)} ms, first question ${fig.question.at(-1).toFixed(0)} ms, result ${fig.result.at(-1).toFixed(1)} ms\n`);
+  }
+
+  // The engine in the browser (no throttling): check() of the widget module over many requests.
+  const requests = SCENARIOS.map((s) => ({ ...s.request, at: AT }));
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(app.url + '/');
+  const perBatch = await page.evaluate(async (reqs) => {
+    const m = await import('/phc-widget.js');
+    for (let i = 0; i < 300; i++) await m.check(reqs[i % reqs.length]);
+    const out = [];
+    for (let b = 0; b < 25; b++) {
+      const t0 = performance.now();
+      for (let i = 0; i < 400; i++) await m.check(reqs[i % reqs.length]);
+      out.push(((performance.now() - t0) * 1000) / 400);
+    }
+    return out;
+  }, requests);
+  await context.close();
+  const browserUs = median(perBatch);
+
+  // The same requests natively: phc-check --ndjson (JSON in, JSON out, as check() does).
+  const lines = [];
+  for (let i = 0; i < 20000; i++) lines.push(JSON.stringify(requests[i % requests.length]));
+  const input = lines.join('\n') + '\n';
+  spawnSync(PHC_CHECK, ['--ndjson'], { input: input.slice(0, 20000) });
+  const t0 = process.hrtime.bigint();
+  const native = spawnSync(PHC_CHECK, ['--ndjson'], { input, maxBuffer: 1 << 30 });
+  const nativeUs = Number(process.hrtime.bigint() - t0) / 1000 / lines.length;
+  if (native.status !== 0) throw new Error(`phc-check failed: ${native.stderr}`);
+
+  const ms = (x) => `${x.toFixed(0)} ms`;
+  console.log(`\nload benchmark: ${RUNS} runs, 4x CPU slowdown, 1.6 Mbps, 150 ms latency (medians)`);
+  console.log(`  bare Yew counter, first render          ${ms(median(fig.floor))}`);
+  console.log(`  checker, first screen (start page)      ${ms(median(fig.start))}   ratio to the floor ${(median(fig.start) / median(fig.floor)).toFixed(2)} (aim: 1.25 or less)`);
+  console.log(`  checker, first question (after Start)   ${ms(median(fig.question))}   ratio to the floor ${(median(fig.question) / median(fig.floor)).toFixed(2)}`);
+  console.log(`  checker, last answer -> result painted  ${median(fig.result).toFixed(1)} ms (aim: 16 ms or less)`);
+  console.log(`engine speed (no throttling, median of 25 batches of 400)`);
+  console.log(`  check() in Chromium, JSON in -> object  ${browserUs.toFixed(1)} µs per decision`);
+  console.log(`  phc-check --ndjson, native release      ${nativeUs.toFixed(1)} µs per decision (whole process, 20,000 requests)`);
+} finally {
+  await browser.close();
+  app.server.close();
+  floor.server.close();
+}
+
+/** Answers the scenario's questions from the start page up to "check your answers" (not past it). */
+async function walkToCheckPage(page, answers) {
+  await page.click('.phc-button-start');
+  for (let i = 0; i < 30; i++) {
+    const s = await screen(page);
+    if (s === 'check') return;
+    const id = s.replace('question:', '');
+    if (!(id in answers)) throw new Error(`the app asked ${id}, which the scenario does not answer`);
+    await answerQuestion(page, answers[id]);
+    await page.waitForFunction((prev) => document.querySelector('.phc').getAttribute('data-screen') !== prev, s, { timeout: 120000 });
+  }
+  throw new Error('no "check your answers" page after 30 screens');
+}

@@ -1,0 +1,161 @@
+//! Performance commands (issue 6): the size gate of `test`, what costs in the wasm (`sizes`), the load
+//! benchmark (`loadbench`) and Lighthouse (`lighthouse`). Figures are printed, never asserted by a
+//! timed test; only the transfer size of a first visit is a gate.
+
+use crate::steps::{output, root, run, Cmd};
+use crate::web;
+use std::collections::BTreeMap;
+
+/// The budget of issue 6: the brotli transfer of a first visit of the app.
+pub const BUDGET: u64 = 120 * 1024;
+/// Where the app stands today (rounded up): the test command fails above it, so the size can only
+/// go down until it meets `BUDGET`, which then becomes the gate. Lower it whenever a cut lands.
+pub const CEILING: u64 = 150 * 1024;
+
+/// Fails when a first visit transfers more than the ceiling; says how far it is from the budget.
+pub fn size_gate(first_visit_brotli: u64) -> Result<(), String> {
+    let kb = |b: u64| format!("{:.1} KB", b as f64 / 1024.0);
+    let gate = CEILING;
+    if first_visit_brotli > gate {
+        return Err(format!(
+            "a first visit transfers {} (brotli), over the ceiling of {}: something made the app bigger (`cargo xtask sizes` shows what)",
+            kb(first_visit_brotli),
+            kb(gate)
+        ));
+    }
+    if first_visit_brotli <= BUDGET {
+        println!("xtask: first visit {} brotli: within the budget of {}", kb(first_visit_brotli), kb(BUDGET));
+    } else {
+        println!(
+            "xtask: first visit {} brotli: under the ceiling of {}, still {} over the budget of {} (issue 6)",
+            kb(first_visit_brotli),
+            kb(gate),
+            kb(first_visit_brotli - BUDGET),
+            kb(BUDGET)
+        );
+    }
+    Ok(())
+}
+
+fn cargo() -> Cmd {
+    Cmd::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+/// The largest functions and data of the app's wasm, and the total per crate, from twiggy over the
+/// same build trunk makes (profile `wasm-release`, wasm-opt -Oz), with names kept for the report.
+pub fn sizes() -> Result<(), String> {
+    crate::setup::all()?;
+    crate::setup::cargo_tool("twiggy", "twiggy", "0.8.0", true)?;
+    crate::setup::npm(".")?;
+    run(cargo().args(["build", "--package", "phc-app", "--bin", "phc-app", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release"]))?;
+    let out = root().join("target/sizes");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    run(Cmd::new("wasm-bindgen")
+        .args(["--target", "web", "--keep-debug", "--out-dir"])
+        .arg(&out)
+        .arg(root().join("target/wasm32-unknown-unknown/wasm-release/phc-app.wasm")))?;
+    let features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
+    let named = out.join("named.wasm");
+    run(Cmd::new("wasm-opt").env("PATH", web::path_with_node_bin()).arg("-Oz").args(features).arg("--debuginfo").arg(out.join("phc-app_bg.wasm")).arg("-o").arg(&named))?;
+    run(Cmd::new("twiggy").args(["top", "-n", "30"]).arg(&named))?;
+    let csv = output(Cmd::new("twiggy").args(["top", "-n", "1000000", "--format", "csv"]).arg(&named))?;
+    let mut per_crate: BTreeMap<String, u64> = BTreeMap::new();
+    for line in csv.lines().skip(1) {
+        let Some((name, rest)) = split_csv_name(line) else { continue };
+        let size: u64 = rest.split(',').next().and_then(|s| s.parse().ok()).unwrap_or(0);
+        *per_crate.entry(crate_of(&name)).or_default() += size;
+    }
+    let mut rows: Vec<(String, u64)> = per_crate.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1));
+    println!("\nper crate (bytes of the wasm before compression; names are not shipped):");
+    for (name, size) in rows.iter().take(25) {
+        println!("  {size:>9}  {name}");
+    }
+    Ok(())
+}
+
+/// The first CSV field (quoted with doubled quotes, or bare) and the rest of the line.
+fn split_csv_name(line: &str) -> Option<(String, &str)> {
+    if let Some(body) = line.strip_prefix('"') {
+        let mut name = String::new();
+        let mut chars = body.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c == '"' {
+                if chars.peek().map(|(_, n)| *n) == Some('"') {
+                    name.push('"');
+                    chars.next();
+                } else {
+                    return Some((name, body.get(i + 2..).unwrap_or("")));
+                }
+            } else {
+                name.push(c);
+            }
+        }
+        None
+    } else {
+        let (name, rest) = line.split_once(',')?;
+        Some((name.to_string(), rest))
+    }
+}
+
+/// `<yew::html::X as Y>::f` → `yew`; `data segment ".rodata"` → `data`; `phc::engine::decide` → `phc`.
+fn crate_of(name: &str) -> String {
+    if name.starts_with("data segment") {
+        return "(data)".into();
+    }
+    if name.contains("function names") || name.contains("data names") {
+        return "(names, not shipped)".into();
+    }
+    let trimmed = name.trim_start_matches('<');
+    match trimmed.find("::") {
+        Some(i) => trimmed[..i].split('[').next().unwrap_or(trimmed).to_string(),
+        None => "(other)".into(),
+    }
+}
+
+/// The load benchmark: the app beside a bare Yew counter app, both built with the release profile,
+/// under emulated slow mobile conditions; and check() in Chromium beside the native engine.
+pub fn loadbench(args: &[String]) -> Result<(), String> {
+    let runs: u32 = match args {
+        [] => 10,
+        [n] => n.parse().map_err(|_| format!("loadbench: not a number of runs: {n}"))?,
+        _ => return Err("usage: cargo xtask loadbench [runs]".into()),
+    };
+    crate::setup::all()?;
+    web::build()?;
+    run(Cmd::new("trunk")
+        .args(["build", "--release", "--offline", "--skip-version-check", "--dist"])
+        .arg(root().join("target/counter-dist"))
+        .arg(root().join("bench/counter/index.html"))
+        .env("PATH", web::path_with_node_bin()))?;
+    run(cargo().args(["build", "--release", "--package", "phc", "--bin", "phc-check"]))?;
+    run(Cmd::new("node")
+        .arg(root().join("tests/perf/load.mjs"))
+        .env("RUNS", runs.to_string())
+        .env("APP_DIST", root().join("dist"))
+        .env("FLOOR_DIST", root().join("target/counter-dist"))
+        .env("PHC_CHECK", root().join("target/release/phc-check")))
+}
+
+/// Lighthouse (mobile settings) on the start page and a result page, served by nginx with the
+/// production headers. `@lhci/cli` is installed on first use under `target/lighthouse`, apart from
+/// the test tools, so the test command does not carry it.
+pub fn lighthouse() -> Result<(), String> {
+    crate::setup::all()?;
+    web::build()?;
+    let dir = root().join("target/lighthouse");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    if !dir.join("node_modules/@lhci/cli").exists() {
+        // A package.json of its own, or npm would install into the repository's test tools.
+        std::fs::write(dir.join("package.json"), "{ \"private\": true, \"dependencies\": { \"@lhci/cli\": \"0.15.1\" } }\n").map_err(|e| e.to_string())?;
+        run(Cmd::new("npm").current_dir(&dir).args(["install", "--no-audit", "--no-fund"]))?;
+    }
+    let server = web::nginx(web::free_port()?)?;
+    let result = run(Cmd::new("node")
+        .arg(root().join("tests/perf/lighthouse.mjs"))
+        .env("PHC_URL", format!("http://127.0.0.1:{}", server.port))
+        .env("LIGHTHOUSE", dir.join("node_modules/.bin/lighthouse"))
+        .env("REPORTS", &dir));
+    drop(server);
+    result
+}
