@@ -59,9 +59,11 @@ pub fn cargo_tool(bin: &str, krate: &str, version: &str, locked: bool) -> Result
     run(&mut cmd)
 }
 
-/// Chromium with its matching ChromeDriver, nginx and brotli, from Debian's packages.
+/// Chromium with its matching ChromeDriver, nginx with its brotli_static module, and brotli, from
+/// Debian's packages.
 fn debian_packages() -> Result<(), String> {
-    let wanted = [("chromium", "/usr/bin/chromium"), ("chromium-driver", "/usr/bin/chromedriver"), ("nginx", "/usr/sbin/nginx"), ("brotli", "/usr/bin/brotli")];
+    let wanted = [("chromium", "/usr/bin/chromium"), ("chromium-driver", "/usr/bin/chromedriver"), ("nginx", "/usr/sbin/nginx"), ("brotli", "/usr/bin/brotli"),
+        ("libnginx-mod-http-brotli-static", "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")];
     let missing: Vec<&str> = wanted.iter().filter(|(_, path)| !std::path::Path::new(path).exists()).map(|(p, _)| *p).collect();
     if missing.is_empty() {
         return Ok(());

@@ -1,0 +1,56 @@
+// How nginx (deploy/nginx.conf) serves dist/: the security headers on every file, hashed files cached
+// for a year and the page revalidated, and brotli sent where the browser accepts it, so that what a
+// visitor downloads is exactly what the size report of `cargo xtask test` measures.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { URL_BASE } from './lib.mjs';
+
+const DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+
+/** A raw GET (no automatic decompression): status, headers and the bytes as sent. */
+function get(pathname, encoding) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(URL_BASE + pathname, { headers: encoding ? { 'accept-encoding': encoding } : {} }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+  });
+}
+
+const hashed = fs.readdirSync(DIST).filter((f) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(f));
+const SECURITY = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy'];
+
+test('every file carries the security headers; hashed files are immutable, the page is revalidated', async () => {
+  assert.ok(hashed.some((f) => f.endsWith('.wasm')) && hashed.some((f) => f.endsWith('.css')), `hashed files in dist/: ${hashed}`);
+  for (const file of ['/', '/phc-widget.js', '/sw.js', ...hashed.map((f) => '/' + f)]) {
+    const r = await get(file);
+    assert.equal(r.status, 200, file);
+    for (const h of SECURITY) assert.ok(r.headers[h], `${file} has ${h}`);
+    assert.match(r.headers['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/, file);
+    assert.doesNotMatch(r.headers['content-security-policy'], /unsafe-inline/, file);
+    const immutable = /immutable/.test(r.headers['cache-control'] ?? '');
+    assert.equal(immutable, hashed.includes(file.slice(1)), `${file}: cache-control ${r.headers['cache-control']}`);
+  }
+});
+
+test('brotli where accepted (the very bytes the size report counts), gzip otherwise, the right types', async () => {
+  const wasm = hashed.find((f) => f.endsWith('.wasm'));
+  const br = await get('/' + wasm, 'gzip, deflate, br');
+  assert.equal(br.headers['content-type'], 'application/wasm');
+  assert.equal(br.headers['content-encoding'], 'br');
+  assert.equal(br.body.length, fs.statSync(path.join(DIST, wasm + '.br')).size, 'the precompressed file, byte for byte');
+  const gz = await get('/' + wasm, 'gzip');
+  assert.equal(gz.headers['content-encoding'], 'gzip');
+  const plain = await get('/' + wasm);
+  assert.equal(plain.headers['content-encoding'], undefined);
+  assert.equal(plain.body.length, fs.statSync(path.join(DIST, wasm)).size);
+  const page = await get('/', 'br');
+  assert.equal(page.headers['content-encoding'], 'br');
+  assert.match(page.headers['content-type'], /^text\/html/);
+});
