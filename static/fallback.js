@@ -12,16 +12,22 @@
     shown = true;
     root.innerHTML =
       '<div class="phc-crash" role="alert">' +
-      '<p lang="kk">Тексеру құралы ашылмады. Бетті қайта жүктеңіз немесе қызметті <a href="https://egov.kz/cms/kk/services/3176">eGov порталында</a> пайдаланыңыз.</p>' +
-      '<p lang="ru">Не удалось открыть проверку. Обновите страницу или воспользуйтесь услугой <a href="https://egov.kz/cms/ru/services/3176">на портале eGov</a>.</p>' +
-      '<p lang="en">The checker could not start. Reload the page, or use the service <a href="https://egov.kz/cms/en/services/3176">on the eGov portal</a>.</p>' +
+      '<p lang="kk">Тексеру құралы ашылмады. Бетті қайта жүктеңіз немесе қызметті <a href="https://www.gov.kz/services/3176?lang=kk">eGov порталында</a> пайдаланыңыз.</p>' +
+      '<p lang="ru">Не удалось открыть проверку. Обновите страницу или воспользуйтесь услугой <a href="https://www.gov.kz/services/3176?lang=ru">на портале eGov</a>.</p>' +
+      '<p lang="en">The checker could not start. Reload the page, or use the service <a href="https://www.gov.kz/services/3176?lang=en">on the eGov portal</a>.</p>' +
       "</div>";
   }
+  // A file that fails to load fires "error" on its element; the loader module's failure (its
+  // top-level await of the wasm rejects) is reported on the window itself. Either way, before the
+  // app has said it is ready, the app did not start.
   window.addEventListener("error", function (e) {
     var t = e.target;
-    if (t && (t.tagName === "SCRIPT" || t.tagName === "LINK")) fail();
+    if (t === window || (t && (t.tagName === "SCRIPT" || t.tagName === "LINK"))) fail();
   }, true);
   window.addEventListener("unhandledrejection", function () { fail(); });
+  // The loader's own mark (xtask adds it to trunk's loader): set before this script ran, or later.
+  if (root.hasAttribute("data-phc-failed")) fail();
+  window.addEventListener("phc-boot-failed", fail);
   if (typeof WebAssembly !== "object") fail();
   // A slow phone on a slow network may take a while; after this the page must say something.
   setTimeout(fail, 20000);

@@ -44,12 +44,25 @@ fn external_loader(dist: &Path) -> Result<(), String> {
     let body = html[start + open.len()..end].trim();
     // The loader must not leave globals on a host page.
     let body = body.replace("window.wasmBindings = bindings;", "");
+    let body = mark_failure(&body)?;
     let name = format!("boot-{}.js", hash(body.as_bytes()));
     std::fs::write(dist.join(&name), format!("{body}\n")).map_err(|e| e.to_string())?;
     let tag = format!("<script type=\"module\" src=\"/{name}\"></script>");
     let html = format!("{}{}{}", &html[..start], tag, &html[end + "</script>".len()..]);
     std::fs::write(&index, html).map_err(|e| e.to_string())?;
     Ok(())
+}
+
+/// If the wasm cannot be fetched, compiled or started, the loader marks `#phc-app` with
+/// `data-phc-failed` (and says so with a `phc-boot-failed` event) before it fails. An attribute, not
+/// only an event: `fallback.js` is deferred and may run after the failure, and then it finds the mark
+/// (static/fallback.js shows the message either way).
+fn mark_failure(loader: &str) -> Result<String, String> {
+    let call = "await init(";
+    let start = loader.find(call).ok_or("dist/index.html: trunk's loader has no `await init(`")?;
+    let end = loader[start..].find(");").ok_or("dist/index.html: trunk's loader: unterminated init call")? + start + 1;
+    let on_failure = ".catch((e) => { document.getElementById('phc-app')?.setAttribute('data-phc-failed', ''); dispatchEvent(new Event('phc-boot-failed')); throw e; })";
+    Ok(format!("{}{on_failure}{}", &loader[..end], &loader[end..]))
 }
 
 /// `dist/phc-widget.js`: the custom element's module, with the hashed names of this build.

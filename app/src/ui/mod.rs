@@ -35,10 +35,11 @@ pub fn t(lang: Lang, key: &str) -> String {
     Messages::get(lang).text(key, &[])
 }
 
-/// Where "apply online" points: the e-Gov service page in the chosen language.
+/// Where "apply online" points: the service's page on the state portal in the chosen language
+/// (attachment 3176, calling a doctor 3182: domain.md §9).
 pub fn portal_url(lang: Lang, service: Option<&str>) -> String {
     let id = if service == Some("home_visit") { 3182 } else { 3176 };
-    format!("https://egov.kz/cms/{}/services/{id}", match lang {
+    format!("https://www.gov.kz/services/{id}?lang={}", match lang {
         Lang::Kk => "kk",
         Lang::Ru => "ru",
         Lang::En => "en",
