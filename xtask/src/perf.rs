@@ -106,7 +106,13 @@ fn crate_of(name: &str) -> String {
     if name.contains("function names") || name.contains("data names") {
         return "(names, not shipped)".into();
     }
-    let trimmed = name.trim_start_matches('<');
+    let mut trimmed = name.trim_start_matches('<').trim_start_matches("&mut ").trim_start_matches('&');
+    // `<T as core::fmt::Debug>::fmt`: a generic type's impl belongs to the trait's crate.
+    if let Some((ty, rest)) = trimmed.split_once(" as ") {
+        if !ty.contains("::") {
+            trimmed = rest;
+        }
+    }
     match trimmed.find("::") {
         Some(i) => trimmed[..i].split('[').next().unwrap_or(trimmed).to_string(),
         None => "(other)".into(),
