@@ -111,10 +111,72 @@ test('after one visit the app loads and answers offline, and makes no request af
   await context.close();
 });
 
+test('a new deployment replaces the offline copy cleanly: the new worker takes over, the old cache goes', async () => {
+  const DIST = new URL('../../dist/', import.meta.url);
+  const sw = new URL('sw.js', DIST);
+  const original = fs.readFileSync(sw, 'utf8');
+  const compressed = ['sw.js.br', 'sw.js.gz'].map((f) => [new URL(f, DIST), fs.readFileSync(new URL(f, DIST))]);
+  const { context, page, problems } = await openPage(browser);
+  try {
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const before = await page.evaluate(() => caches.keys());
+    assert.equal(before.length, 1, `one cache after the first visit: ${before}`);
+    // "Deploy" a new version: a worker with another version (nginx would send the old bytes from the
+    // precompressed copies, so they go for the time of the test).
+    const version = original.match(/const VERSION = '([0-9a-f]+)'/)[1];
+    const next = version.split('').reverse().join('');
+    fs.writeFileSync(sw, original.replace(`const VERSION = '${version}'`, `const VERSION = '${next}'`));
+    for (const [file] of compressed) fs.rmSync(file);
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      const changed = new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      await reg.update();
+      await changed;
+    });
+    await page.waitForFunction((want) => caches.keys().then((k) => k.length === 1 && k[0] === want), `phc-${next}`);
+    // The new copy works with no network.
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('.phc h1');
+    await chooseLanguage(page, 'en');
+    await walk(page, attachment.answers);
+    assert.equal((await page.textContent('.phc-result h1')).trim(), 'You can attach to this clinic.');
+    await context.setOffline(false);
+    await assertClean(page, problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)));
+  } finally {
+    fs.writeFileSync(sw, original);
+    for (const [file, bytes] of compressed) fs.writeFileSync(file, bytes);
+    await context.close();
+  }
+});
+
 test('the widget never registers a service worker on its host', async () => {
   const { context, page } = await openPage(browser, { path: '/demo.html' });
   await page.waitForSelector('#main-widget >> .phc h1');
   await page.waitForTimeout(500);
   assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
+  await context.close();
+});
+
+test('installable: the page links a manifest with a name, a start URL, standalone display and icons that load', async () => {
+  const { context, page } = await openPage(browser);
+  const href = await page.getAttribute('link[rel=manifest]', 'href');
+  const res = await page.request.get(new URL(href, URL_BASE + '/').href);
+  assert.equal(res.status(), 200);
+  const manifest = await res.json();
+  assert.ok(manifest.name && manifest.short_name, 'a name');
+  assert.equal(manifest.display, 'standalone');
+  assert.ok(manifest.start_url, 'a start URL');
+  for (const size of ['192x192', '512x512']) {
+    const icon = manifest.icons.find((i) => i.sizes === size && i.type === 'image/png');
+    assert.ok(icon, `a ${size} PNG icon`);
+    const img = await page.request.get(new URL(icon.src, URL_BASE + '/').href);
+    assert.equal(img.status(), 200, icon.src);
+    const bytes = await img.body();
+    assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], `${icon.src} is a PNG`);
+    assert.equal(bytes.readUInt32BE(16), Number(size.split('x')[0]), `${icon.src} is ${size}`);
+  }
   await context.close();
 });
