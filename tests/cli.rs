@@ -118,6 +118,13 @@ fn every_kind_of_bad_input_is_named() {
     assert_invalid(br#"{"service":"attachment","at":"2026-03-10T10:00:00Z","version":2}"#, "version", "expected 1");
 }
 
+/// A batch with a bad line: exit code 2, and the output lines (decisions and errors).
+fn ndjson_failing(input: &[u8]) -> Vec<String> {
+    let o = run(&["--ndjson"], input);
+    assert_eq!(o.status.code(), Some(2));
+    String::from_utf8(o.stdout).unwrap().lines().map(str::to_string).collect()
+}
+
 #[test]
 fn hostile_sizes_and_shapes_are_refused_in_bounded_memory() {
     // Deeply nested JSON, under the 64 KiB limit so that the parser itself meets the nesting: an
@@ -142,10 +149,7 @@ fn hostile_sizes_and_shapes_are_refused_in_bounded_memory() {
     let mut input = vec![b'x'; 10 * 1024 * 1024];
     input.push(b'\n');
     input.extend_from_slice(VALID.as_bytes());
-    let o = run(&["--ndjson"], &input);
-    assert_eq!(o.status.code(), Some(2));
-    let out = String::from_utf8(o.stdout).unwrap();
-    let lines: Vec<&str> = out.lines().collect();
+    let lines = ndjson_failing(&input);
     assert_eq!(lines.len(), 2);
     assert!(lines[0].contains("longer than"), "{}", lines[0]);
     assert!(lines[1].contains("\"verdict\":\"eligible\""));
@@ -153,11 +157,8 @@ fn hostile_sizes_and_shapes_are_refused_in_bounded_memory() {
     let mut input = VALID.as_bytes().to_vec();
     input.extend_from_slice(b"\n\xff\xfe{\"x\":1}\n");
     input.extend_from_slice(VALID.as_bytes());
-    let o = run(&["--ndjson"], &input);
-    assert_eq!(o.status.code(), Some(2));
-    let out = String::from_utf8(o.stdout).unwrap();
-    let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 3, "{out}");
+    let lines = ndjson_failing(&input);
+    assert_eq!(lines.len(), 3, "{lines:?}");
     assert!(lines[0].contains("\"verdict\":\"eligible\""));
     assert!(lines[1].contains("\"line\":2") && lines[1].contains("not UTF-8"), "{}", lines[1]);
     assert!(lines[2].contains("\"verdict\":\"eligible\""));

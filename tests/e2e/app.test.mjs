@@ -142,3 +142,29 @@ test('usable at 320 px wide: nothing scrolls sideways', async () => {
   assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
   await context.close();
 });
+
+test('respects reduced motion: no transition or animation anywhere in the app', async () => {
+  const { context, page } = await openPage(browser);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.click('.phc-button-start');
+  await page.waitForSelector('.phc[data-screen^="question:"]');
+  const moving = await page.evaluate(() => [...document.querySelectorAll('.phc, .phc *')]
+    .map((el) => getComputedStyle(el))
+    .filter((s) => s.transitionDuration.split(',').some((d) => parseFloat(d) > 0) || (s.animationName !== 'none' && parseFloat(s.animationDuration) > 0))
+    .length);
+  assert.equal(moving, 0, 'elements still moving under prefers-reduced-motion');
+  await context.close();
+});
+
+test('text at 200 %: every screen still fits the width and the button stays reachable', async () => {
+  const { context, page } = await openPage(browser, { viewport: { width: 640, height: 800 } });
+  await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+  const fits = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(await fits() <= 0, 'start page fits');
+  await page.click('.phc-button-start');
+  await page.waitForSelector('.phc[data-screen^="question:"]');
+  assert.ok(await fits() <= 0, 'question fits');
+  await page.locator('button[type=submit]').scrollIntoViewIfNeeded();
+  assert.ok(await page.isVisible('button[type=submit]'), 'the Continue button can be reached');
+  await context.close();
+});

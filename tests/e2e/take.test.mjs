@@ -13,6 +13,18 @@ after(async () => { await browser?.close(); });
 const complaint = SCENARIOS.find((s) => s.name.startsWith('complaint: eligible, in time'));
 const attachment = SCENARIOS[0];
 
+/** With the network cut, a reload still loads the app, and it answers; then the network comes back. */
+async function answersOffline(context, page, problems) {
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('.phc h1');
+  await chooseLanguage(page, 'en');
+  await walk(page, attachment.answers);
+  assert.equal((await page.textContent('.phc-result h1')).trim(), 'You can attach to this clinic.');
+  await context.setOffline(false);
+  await assertClean(page, problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)));
+}
+
 test('"Add to calendar" downloads an .ics with the dates, in the chosen language', async () => {
   const { context, page, problems } = await openPage(browser);
   await chooseLanguage(page, 'en');
@@ -99,15 +111,7 @@ test('after one visit the app loads and answers offline, and makes no request af
   assert.deepEqual(requests, [], 'no request while answering');
   const stored = await page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage), cookies: document.cookie }));
   assert.deepEqual(stored, { local: ['phc.lang'], session: [], cookies: '' }, 'only the language is stored');
-  // Offline.
-  await context.setOffline(true);
-  await page.reload();
-  await page.waitForSelector('.phc h1');
-  await chooseLanguage(page, 'en');
-  await walk(page, attachment.answers);
-  assert.equal((await page.textContent('.phc-result h1')).trim(), 'You can attach to this clinic.');
-  await context.setOffline(false);
-  await assertClean(page, problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)));
+  await answersOffline(context, page, problems);
   await context.close();
 });
 
@@ -137,14 +141,7 @@ test('a new deployment replaces the offline copy cleanly: the new worker takes o
     });
     await page.waitForFunction((want) => caches.keys().then((k) => k.length === 1 && k[0] === want), `phc-${next}`);
     // The new copy works with no network.
-    await context.setOffline(true);
-    await page.reload();
-    await page.waitForSelector('.phc h1');
-    await chooseLanguage(page, 'en');
-    await walk(page, attachment.answers);
-    assert.equal((await page.textContent('.phc-result h1')).trim(), 'You can attach to this clinic.');
-    await context.setOffline(false);
-    await assertClean(page, problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)));
+    await answersOffline(context, page, problems);
   } finally {
     fs.writeFileSync(sw, original);
     for (const [file, bytes] of compressed) fs.writeFileSync(file, bytes);

@@ -151,8 +151,15 @@ async fn a_crash_shows_a_message_inside_each_widget() {
     yew::scheduler::flush().await;
     assert_eq!(screen(&app), "start");
 
+    // The standalone page's own root, in the document.
+    let page_root = doc().create_element("div").unwrap();
+    page_root.set_attribute("data-phc-ready", "").unwrap();
+    doc().body().unwrap().append_child(&page_root).unwrap();
+
     super::platform::show_crash_message();
 
+    assert!(page_root.query_selector(".phc-crash[role=alert] a[href^=\"https://www.gov.kz/services/3176\"]").unwrap().is_some(), "{}", page_root.inner_html());
+    page_root.remove();
     assert_eq!(text(&app, ".phc-crash p"), phc::i18n::Messages::get(Lang::Ru).text("ui.error.crashed", &[]));
     assert_eq!(find(&app, ".phc-crash a").get_attribute("href").as_deref(), Some("https://portal.example.kz/attach"));
     assert_eq!(find(&app, ".phc-crash").get_attribute("role").as_deref(), Some("alert"));
