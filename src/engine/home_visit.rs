@@ -54,6 +54,10 @@ pub(super) fn decide<'r>(req: &Request, ctx: Ctx<'r>) -> Result<Decision<'r>, Ou
     ctx.info(ReasonCode::HomeVisitResponse, "minutes", sources)
         .with("in_person", Param::Minutes(hv.in_person_minutes))
         .with("portal", Param::Minutes(hv.portal_minutes));
+    // Before Order 90 the sources give no rule: the same one is applied, and said to be a reading.
+    if ctx.at.local.date() < hv.in_force_from {
+        ctx.info(ReasonCode::HomeVisitResponse, "before_act", sources).with("date", Param::Date(hv.in_force_from)).interpretation(true);
+    }
     let channels = vec![
         ChannelItem { channel: Channel::Portal, available: portal, written_application_to_head: None, text: None },
         ChannelItem { channel: Channel::InPerson, available: Some(true), written_application_to_head: Some(false), text: None },

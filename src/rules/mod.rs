@@ -137,6 +137,8 @@ impl Edition {
 #[derive(Debug, Clone)]
 pub struct HomeVisit {
     pub act: Text,
+    /// Before this day the rule is applied as a reading (the sources give no earlier rule).
+    pub in_force_from: NaiveDate,
     pub requires_attachment_to_clinic: bool,
     pub in_person_minutes: u32,
     pub portal_minutes: u32,
@@ -208,6 +210,7 @@ impl Rules {
             cutoff,
             acceptance_sources: s.acceptance.sources,
             home_visit: HomeVisit {
+                in_force_from: date(&s.home_visit.in_force_from, "home_visit.in_force_from")?,
                 act: s.home_visit.act,
                 requires_attachment_to_clinic: s.home_visit.requires_attachment_to_clinic,
                 in_person_minutes: s.home_visit.in_person_minutes,

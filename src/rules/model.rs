@@ -215,6 +215,7 @@ pub struct TimeZoneData {
 #[serde(deny_unknown_fields)]
 pub struct HomeVisitData {
     pub act: Text,
+    pub in_force_from: Text,
     pub requires_attachment_to_clinic: bool,
     pub in_person_minutes: u32,
     pub portal_minutes: u32,
