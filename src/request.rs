@@ -53,16 +53,18 @@ pub struct Request {
 /// The largest count of free changes a person could have made in one year.
 const MAX_CHANGES: u64 = 366;
 
-const TOP: &[&str] = &[
+/// The fields the parser accepts at each level (anything else is refused by name); the schema test
+/// checks `schema/request.schema.json` lists exactly these.
+pub const TOP: &[&str] = &[
     "version", "service", "at", "channel", "applicant", "person", "reason", "current_attachment",
     "relocation", "target_unit", "border_territory", "refusal_received_on",
 ];
-const PERSON: &[&str] = &[
+pub const PERSON: &[&str] = &[
     "residency", "birth_date", "categories", "insurance", "insurance_until", "eds", "phone_on_portal",
     "consents_to_data_access",
 ];
-const CURRENT: &[&str] = &["attached", "at_target_clinic", "free_changes_this_year"];
-const RELOCATION: &[&str] = &["moved_on", "leaves_unit"];
+pub const CURRENT: &[&str] = &["attached", "at_target_clinic", "free_changes_this_year"];
+pub const RELOCATION: &[&str] = &["moved_on", "leaves_unit"];
 
 /// Reads a request from JSON text. `now` stands in for a missing `at` (the app passes the clock; the
 /// command line passes `None`, so `at` is required there).

@@ -28,6 +28,28 @@ fn request_schema_matches_the_codes() {
     assert_eq!(enum_of(&s, "/properties/target_unit/enum"), names(TargetUnit::ALL, TargetUnit::as_str));
 }
 
+/// The schema's fields are exactly the parser's, at every level, and it refuses others as the parser
+/// does: a field added to one and not the other fails here.
+#[test]
+fn request_schema_has_exactly_the_parsers_fields() {
+    let s = common::schema("request");
+    let props = |pointer: &str| -> Vec<String> {
+        let mut v: Vec<String> = s.pointer(pointer).and_then(Value::as_object).unwrap_or_else(|| panic!("{pointer}")).keys().cloned().collect();
+        v.sort();
+        v
+    };
+    let sorted = |fields: &[&str]| {
+        let mut v: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+        v.sort();
+        v
+    };
+    use phc::request::{CURRENT, PERSON, RELOCATION, TOP};
+    for (pointer, fields) in [("", TOP), ("/properties/person", PERSON), ("/properties/current_attachment", CURRENT), ("/properties/relocation", RELOCATION)] {
+        assert_eq!(props(&format!("{pointer}/properties")), sorted(fields), "fields at {pointer:?}");
+        assert_eq!(s.pointer(&format!("{pointer}/additionalProperties")), Some(&Value::Bool(false)), "{pointer:?} refuses other fields");
+    }
+}
+
 #[test]
 fn decision_schema_matches_the_codes() {
     let s = common::schema("decision");
