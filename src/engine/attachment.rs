@@ -38,7 +38,7 @@ pub(super) fn decide<'r>(req: &Request, mut ctx: Ctx<'r>) -> Result<Decision<'r>
         // On the portal the identity data come from state systems and nothing is handed in: the
         // category documents are for the written application in person (001, 004).
         ctx_documents.retain(|d| *d == DocumentCode::IdentityDocument);
-        ctx.info(ReasonCode::WrittenApplication, "portal_documents", &ctx.edition.sign_in_sources);
+        ctx.info(ReasonCode::WrittenApplication, "portal_documents", &ctx.edition.sign_in_sources).interpretation(true);
     }
     crate::small_sort::sort_by_key(&mut ctx_documents, |d| *d);
     ctx_documents.dedup();
