@@ -117,6 +117,42 @@ test('attribute changes apply, invalid ones fall back and report phc-error, rese
   await context.close();
 });
 
+test('portal-url is where "apply online" points (a javascript: address is refused); compact changes the size', async () => {
+  const { context, page, problems } = await demo();
+  await recordEvents(page);
+  await page.evaluate(() => {
+    const w = document.createElement('phc-eligibility');
+    w.id = 'attr-widget';
+    for (const [k, v] of Object.entries({ lang: 'en', service: 'complaint', at: '2026-04-20T10:00:00+05:00', 'portal-url': 'https://portal.example.kz/complain' })) w.setAttribute(k, v);
+    document.querySelector('main').append(w);
+  });
+  const w = '#attr-widget';
+  await page.waitForSelector(`${w} >> .phc h1`);
+  await page.click(`${w} >> .phc-button-start`);
+  for (const [i, v] of ['2', '2', '2026'].entries()) await page.fill(`${w} >> #phc-field-${i}`, v);
+  await page.click(`${w} >> button[type=submit]`);
+  await page.click(`${w} >> .phc-check-page .phc-button`);
+  await page.waitForSelector(`${w} >> .phc[data-screen=result]`);
+  assert.equal(await page.getAttribute(`${w} >> .phc-link-portal`, 'href'), 'https://portal.example.kz/complain');
+  // A script address is never linked: phc-error, and the service page of the portal instead.
+  await page.evaluate(() => document.getElementById('attr-widget').setAttribute('portal-url', 'javascript:alert(1)'));
+  await page.waitForFunction(() => window.__events.some((e) => e.name === 'phc-error' && e.target === 'attr-widget' && /^portal-url: /.test(e.detail.message)));
+  await page.waitForFunction(() => document.getElementById('attr-widget').shadowRoot.querySelector('.phc-link-portal')?.getAttribute('href')?.startsWith('https://www.gov.kz/services/3176'));
+  const hrefs = await page.$$eval(`${w} >> a`, (as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.every((h) => !/^javascript:/i.test(h ?? '')), `no script links: ${hrefs}`);
+  // compact: on and off.
+  const size = () => page.$eval(`${w} >> .phc`, (el) => parseFloat(getComputedStyle(el).paddingTop));
+  const normal = await size();
+  await page.evaluate(() => document.getElementById('attr-widget').setAttribute('compact', ''));
+  await page.waitForSelector(`${w} >> .phc.phc-compact`);
+  assert.ok(await size() < normal, 'compact: less spacing');
+  await page.evaluate(() => document.getElementById('attr-widget').removeAttribute('compact'));
+  await page.waitForSelector(`${w} >> .phc:not(.phc-compact)`);
+  assert.equal(await size(), normal);
+  await assertClean(page, problems);
+  await context.close();
+});
+
 test('hostile host CSS does not break the widget', async () => {
   const { context, page, problems } = await demo();
   await page.route('**/hostile.css', (r) => r.fulfill({ contentType: 'text/css', body: '* { all: unset !important; } button { display: none !important; } .phc, .phc-button { display: none !important; color: red !important; }' }));
