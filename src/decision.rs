@@ -3,8 +3,8 @@
 //! `detail`, `alternatives`, `dates.campaign.submit_by`, `dates.attachment_ends`,
 //! `dates.free_changes_left`, `text` (only with a language).
 
-use crate::rules::model::Text;
 use crate::codes::{Alternative, Channel, DocumentCode, Outcome, Service, Verdict};
+use crate::rules::model::Text;
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 

@@ -1,12 +1,12 @@
 //! Attachment to a PHC organisation (first attachment or change): who may attach, on which ground,
 //! where, through which channel, with which documents, and the dates that follow.
 
-use crate::rules::model::Text;
 use super::Ctx;
 use crate::calendar::OutOfHorizon;
 use crate::codes::{Alternative, Applicant, Channel, DocumentCode, Insurance, Reason, ReasonCode, Service, TargetUnit};
 use crate::decision::{CampaignDates, ChannelItem, Dates, Day, Decision, DocumentItem, Param, StandardDates};
 use crate::request::Request;
+use crate::rules::model::Text;
 use crate::rules::{Campaign, Processing, ResidencyRule};
 use chrono::{Datelike, NaiveDate, NaiveTime};
 

@@ -10,12 +10,12 @@ mod attachment;
 mod complaint;
 mod home_visit;
 
-use crate::rules::model::Text;
 use crate::calendar::OutOfHorizon;
 use crate::codes::{Alternative, Outcome, ReasonCode, Service, Verdict};
 use crate::decision::{AlternativeItem, Day, Decision, EditionRef, Param, ReasonItem};
 use crate::error::InputError;
 use crate::request::Request;
+use crate::rules::model::Text;
 use crate::rules::{Edition, Rules};
 use crate::time::KzMoment;
 use chrono::{Datelike, NaiveDate};

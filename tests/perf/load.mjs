@@ -29,35 +29,33 @@ const AT = '2026-03-10T10:00:00+05:00';
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.webmanifest': 'application/manifest+json' };
 
-/** A static server over `root` on a loopback port, sending brotli or gzip as nginx does in production. */
+/**
+ * A static server over `root` on a loopback port, sending brotli or gzip as nginx does in production.
+ * Every file is compressed once, before the first run, as nginx's precompressed files are: no run pays
+ * for the server's brotli.
+ */
 function serve(root) {
-  const cache = new Map();
+  const files = new Map();
+  for (const file of fs.readdirSync(root, { recursive: true }).map((f) => path.join(root, f))) {
+    if (!fs.statSync(file).isFile()) continue;
+    const raw = fs.readFileSync(file);
+    files.set(file, {
+      br: zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      gzip: zlib.gzipSync(raw, { level: 9 }),
+      identity: raw,
+    });
+  }
   const server = http.createServer((req, res) => {
     let file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
     if (file.endsWith('/')) file += 'index.html';
-    if (!file.startsWith(path.resolve(root)) || !fs.existsSync(file)) { res.writeHead(404).end(); return; }
+    const bodies = files.get(file);
+    if (!bodies) { res.writeHead(404).end(); return; }
     const accept = String(req.headers['accept-encoding'] ?? '');
     const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : 'identity';
-    const key = `${file}|${encoding}`;
-    if (!cache.has(key)) {
-      const raw = fs.readFileSync(file);
-      cache.set(key, encoding === 'br' ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
-        : encoding === 'gzip' ? zlib.gzipSync(raw, { level: 9 }) : raw);
-    }
     const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
     if (encoding !== 'identity') headers['content-encoding'] = encoding;
-    res.writeHead(200, headers).end(cache.get(key));
+    res.writeHead(200, headers).end(bodies[encoding]);
   });
-  // Compress everything before the first run, as nginx's precompressed files are: the first run must
-  // not pay for the server's brotli.
-  for (const name of fs.readdirSync(root)) {
-    const file = path.join(root, name);
-    if (!fs.statSync(file).isFile()) continue;
-    const raw = fs.readFileSync(file);
-    cache.set(`${file}|br`, zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
-    cache.set(`${file}|gzip`, zlib.gzipSync(raw, { level: 9 }));
-    cache.set(`${file}|identity`, raw);
-  }
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}` })));
 }
 

@@ -2,7 +2,7 @@
 //! benchmark (`loadbench`) and Lighthouse (`lighthouse`). Figures are printed, never asserted by a
 //! timed test; only the transfer size of a first visit is a gate.
 
-use crate::steps::{output, root, run, Cmd};
+use crate::steps::{cargo, output, root, run, Cmd};
 use crate::web;
 use std::collections::BTreeMap;
 
@@ -15,12 +15,11 @@ pub const CEILING: u64 = 152 * 1024;
 /// Fails when a first visit transfers more than the ceiling; says how far it is from the budget.
 pub fn size_gate(first_visit_brotli: u64) -> Result<(), String> {
     let kb = |b: u64| format!("{:.1} KB", b as f64 / 1024.0);
-    let gate = CEILING;
-    if first_visit_brotli > gate {
+    if first_visit_brotli > CEILING {
         return Err(format!(
             "a first visit transfers {} (brotli), over the ceiling of {}: something made the app bigger (`cargo xtask sizes` shows what)",
             kb(first_visit_brotli),
-            kb(gate)
+            kb(CEILING)
         ));
     }
     if first_visit_brotli <= BUDGET {
@@ -29,16 +28,12 @@ pub fn size_gate(first_visit_brotli: u64) -> Result<(), String> {
         println!(
             "xtask: first visit {} brotli: under the ceiling of {}, still {} over the budget of {} (issue 6)",
             kb(first_visit_brotli),
-            kb(gate),
+            kb(CEILING),
             kb(first_visit_brotli - BUDGET),
             kb(BUDGET)
         );
     }
     Ok(())
-}
-
-fn cargo() -> Cmd {
-    Cmd::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
 /// The largest functions and data of the app's wasm, and the total per crate, from twiggy over the

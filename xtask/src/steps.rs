@@ -39,7 +39,8 @@ pub fn output(cmd: &mut Command) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&o.stdout).into_owned())
 }
 
-fn cargo() -> Command {
+/// Cargo as the one running xtask (`CARGO`), so every step uses the same toolchain.
+pub fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
