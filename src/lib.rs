@@ -15,6 +15,7 @@ pub mod decision;
 pub mod engine;
 pub mod error;
 pub mod i18n;
+pub mod json;
 pub mod request;
 pub mod rules;
 pub mod small_sort;
@@ -36,5 +37,5 @@ pub fn check_json(text: &str, rules: &Rules, lang: Option<Lang>, now: Option<tim
     if let Some(lang) = lang {
         i18n::annotate(&mut decision, lang);
     }
-    Ok(serde_json::to_string(&decision).expect("a decision always serializes"))
+    Ok(json::to_string(&decision).expect("a decision always serializes"))
 }

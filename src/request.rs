@@ -8,7 +8,7 @@ use crate::dates::{clip, parse_date};
 use crate::error::InputError;
 use crate::time::{parse_moment, KzMoment, ZoneRule};
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Person {
@@ -69,7 +69,7 @@ pub const RELOCATION: &[&str] = &["moved_on", "leaves_unit"];
 /// Reads a request from JSON text. `now` stands in for a missing `at` (the app passes the clock; the
 /// command line passes `None`, so `at` is required there).
 pub fn parse_request(text: &str, now: Option<KzMoment>, zones: &[ZoneRule]) -> Result<Request, InputError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    let value = crate::json::parse(text).map_err(|e| {
         let what = if e.is_eof() { "the JSON ends too early" } else { "not valid JSON" };
         InputError::new("request", format!("{what} ({e}); expected one JSON object as in contract version 1"))
     })?;
@@ -175,7 +175,7 @@ impl FormatYear for NaiveDate {
 }
 
 /// A field that is absent or `null` counts as not answered.
-fn present<'a>(obj: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+fn present<'a>(obj: &'a Map, key: &str) -> Option<&'a Value> {
     obj.get(key).filter(|v| !v.is_null())
 }
 
@@ -198,12 +198,12 @@ fn short(v: &Value) -> String {
     }
 }
 
-fn object<'a>(v: &'a Value, field: &str) -> Result<&'a Map<String, Value>, InputError> {
+fn object<'a>(v: &'a Value, field: &str) -> Result<&'a Map, InputError> {
     v.as_object().ok_or_else(|| InputError::new(field, format!("expected a JSON object, got {}", kind(v))))
 }
 
-fn known_fields(obj: &Map<String, Value>, known: &[&str], prefix: &str) -> Result<(), InputError> {
-    match obj.keys().find(|k| !known.contains(&k.as_str())) {
+fn known_fields(obj: &Map, known: &[&str], prefix: &str) -> Result<(), InputError> {
+    match obj.keys().find(|k| !known.contains(k)) {
         None => Ok(()),
         Some(k) => Err(InputError::new(
             // An empty name is written as `""`, so the message always names what is wrong (fuzzing).
@@ -222,17 +222,17 @@ fn code<T>(v: &Value, field: &str, parse: fn(&str) -> Option<T>, expected: fn() 
     parse(s).ok_or_else(|| InputError::new(field, format!("unknown value \"{}\"; expected one of {}", clip(s), expected())))
 }
 
-fn opt_code<T>(obj: &Map<String, Value>, key: &str, field: &str, parse: fn(&str) -> Option<T>, expected: fn() -> String) -> Result<Option<T>, InputError> {
+fn opt_code<T>(obj: &Map, key: &str, field: &str, parse: fn(&str) -> Option<T>, expected: fn() -> String) -> Result<Option<T>, InputError> {
     present(obj, key).map(|v| code(v, field, parse, expected)).transpose()
 }
 
-fn opt_bool(obj: &Map<String, Value>, key: &str, field: &str) -> Result<Option<bool>, InputError> {
+fn opt_bool(obj: &Map, key: &str, field: &str) -> Result<Option<bool>, InputError> {
     present(obj, key)
         .map(|v| v.as_bool().ok_or_else(|| InputError::new(field, format!("expected true or false, got {}", short(v)))))
         .transpose()
 }
 
-fn opt_date(obj: &Map<String, Value>, key: &str, field: &str) -> Result<Option<NaiveDate>, InputError> {
+fn opt_date(obj: &Map, key: &str, field: &str) -> Result<Option<NaiveDate>, InputError> {
     present(obj, key).map(|v| parse_date(string(v, field)?, field)).transpose()
 }
 
@@ -243,7 +243,7 @@ fn count(v: &Value, field: &str) -> Result<u32, InputError> {
     }
 }
 
-fn categories(p: &Map<String, Value>) -> Result<Vec<Category>, InputError> {
+fn categories(p: &Map) -> Result<Vec<Category>, InputError> {
     let Some(v) = present(p, "categories") else { return Ok(Vec::new()) };
     let items = v.as_array().ok_or_else(|| {
         InputError::new("person.categories", format!("expected an array of codes ({}), got {}", Category::expected(), kind(v)))

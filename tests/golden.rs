@@ -104,3 +104,29 @@ fn golden_cases() {
     assert!(failures.is_empty(), "{} of {total} golden cases fail:\n  {}", failures.len(), failures.join("\n  "));
     println!("{total} golden cases passed");
 }
+
+/// The decisions are written by our own `phc::json`; over every golden case, in every language and
+/// without one, the text is byte for byte what serde_json writes for the same decision.
+#[test]
+fn decisions_are_written_as_serde_json_writes_them() {
+    let rules = Rules::embedded().unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let mut written = 0;
+    for file in std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")) {
+        let cases: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        for case in cases.as_array().unwrap() {
+            let text = serde_json::to_string(&case["request"]).unwrap();
+            let Ok(request) = phc::parse_request(&text, None, &rules.zones) else { continue };
+            let Ok(decision) = phc::decide(&request, &rules) else { continue };
+            for lang in [None, Some(phc::Lang::Kk), Some(phc::Lang::Ru), Some(phc::Lang::En)] {
+                let mut d = decision.clone();
+                if let Some(lang) = lang {
+                    phc::i18n::annotate(&mut d, lang);
+                }
+                assert_eq!(phc::json::to_string(&d).unwrap(), serde_json::to_string(&d).unwrap(), "{}", case["name"]);
+                written += 1;
+            }
+        }
+    }
+    assert!(written > 400, "only {written} decisions compared");
+}

@@ -2,8 +2,7 @@
 //! contract request they make. Kept as data so that going back never loses an answer and the whole
 //! set can be encoded in a share link.
 
-use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use phc::json::{Map, Value};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
@@ -19,22 +18,27 @@ pub enum Answer {
     Skipped,
 }
 
+/// Sorted by field, each once: a dozen answers at most, so a sorted list (no map code in the wasm).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answers {
-    map: BTreeMap<&'static str, Answer>,
+    list: Vec<(&'static str, Answer)>,
 }
 
 impl Answers {
     pub fn get(&self, id: &str) -> Option<&Answer> {
-        self.map.get(id)
+        self.list.iter().find(|(k, _)| *k == id).map(|(_, a)| a)
     }
 
     pub fn is_answered(&self, id: &str) -> bool {
-        self.map.contains_key(id)
+        self.get(id).is_some()
     }
 
     pub fn set(&mut self, id: &'static str, answer: Answer) {
-        self.map.insert(id, answer);
+        match self.list.iter().position(|(k, _)| *k >= id) {
+            Some(i) if self.list[i].0 == id => self.list[i].1 = answer,
+            Some(i) => self.list.insert(i, (id, answer)),
+            None => self.list.push((id, answer)),
+        }
     }
 
     pub fn service(&self) -> Option<&str> {
@@ -48,9 +52,9 @@ impl Answers {
     pub fn to_request(&self, at: Option<&str>) -> Value {
         let mut root = Map::new();
         if let Some(at) = at {
-            root.insert("at".into(), Value::String(at.into()));
+            root.insert("at", Value::String(at.into()));
         }
-        for (id, answer) in &self.map {
+        for (id, answer) in &self.list {
             let value = match answer {
                 Answer::Code(c) => Value::String(c.clone()),
                 Answer::Flag(b) => Value::Bool(*b),
@@ -65,17 +69,10 @@ impl Answers {
     }
 }
 
-fn insert_path(root: &mut Map<String, Value>, path: &str, value: Value) {
+fn insert_path(root: &mut Map, path: &str, value: Value) {
     match path.split_once('.') {
-        None => {
-            root.insert(path.to_string(), value);
-        }
-        Some((head, rest)) => {
-            let child = root.entry(head.to_string()).or_insert_with(|| Value::Object(Map::new()));
-            if let Value::Object(m) = child {
-                insert_path(m, rest, value);
-            }
-        }
+        None => root.insert(path, value),
+        Some((head, rest)) => insert_path(root.object_mut(head), rest, value),
     }
 }
 
@@ -94,12 +91,8 @@ mod tests {
         a.set("person.categories", Answer::Codes(vec!["pensioner".into()]));
         let r = a.to_request(Some("2026-03-10T10:00:00+05:00"));
         assert_eq!(
-            r,
-            serde_json::json!({
-                "at": "2026-03-10T10:00:00+05:00", "service": "attachment",
-                "person": {"residency": "citizen", "eds": true, "categories": ["pensioner"]},
-                "current_attachment": {"free_changes_this_year": 1}
-            })
+            r.to_string(),
+            r#"{"at":"2026-03-10T10:00:00+05:00","current_attachment":{"free_changes_this_year":1},"person":{"categories":["pensioner"],"eds":true,"residency":"citizen"},"service":"attachment"}"#
         );
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::ui::{self, Config};
 use chrono::Datelike;
+use phc::json::Value;
 use phc::Lang;
 use wasm_bindgen::prelude::*;
 
@@ -134,6 +135,10 @@ pub fn check(request: JsValue, lang: Option<String>) -> Result<JsValue, JsValue>
 #[wasm_bindgen]
 pub fn version() -> JsValue {
     let editions: Vec<&str> = ui::rules().editions.iter().map(|e| &*e.id).collect();
-    let json = serde_json::json!({ "app": env!("CARGO_PKG_VERSION"), "editions": editions, "current_edition": editions.last() });
+    let json = Value::object([
+        ("app", Value::from(env!("CARGO_PKG_VERSION"))),
+        ("current_edition", Value::from(editions.last().copied())),
+        ("editions", Value::from(editions)),
+    ]);
     js_sys::JSON::parse(&json.to_string()).unwrap_or(JsValue::NULL)
 }

@@ -8,6 +8,7 @@
 //! `MAX_REQUEST` bytes is refused without being held whole.
 
 use phc::{check_json, InputError, Lang, Rules};
+use phc::json::Value;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
@@ -139,8 +140,7 @@ fn decide_bytes(bytes: &[u8], rules: &Rules, lang: Option<Lang>) -> Result<Strin
 }
 
 fn pretty(json: &str) -> String {
-    let v: serde_json::Value = serde_json::from_str(json).expect("our own output parses");
-    serde_json::to_string_pretty(&v).expect("serializes")
+    phc::json::to_string_pretty(&phc::json::parse(json).expect("our own output parses"))
 }
 
 /// One line at a time; a line longer than `MAX_REQUEST` is skipped to its end without being kept.
@@ -174,7 +174,8 @@ fn ndjson(input: &mut impl BufRead, rules: &Rules, opts: &Options) -> ExitCode {
             Err(e) => {
                 failed = true;
                 eprintln!("phc-check: line {number}: invalid request: {e}");
-                let err = serde_json::json!({ "error": { "line": number, "field": e.field, "message": e.message } });
+                let error = Value::object([("line", Value::from(number)), ("field", e.field.into()), ("message", e.message.into())]);
+                let err = Value::object([("error", error)]);
                 writeln!(out, "{err}")
             }
         };

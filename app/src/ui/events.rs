@@ -1,6 +1,7 @@
 //! The widget's events, dispatched on its element: bubbling and `composed`, so they leave the shadow
 //! root and reach the host page. Only `phc-result` carries the citizen's situation (the decision).
 
+use phc::json::Value;
 use wasm_bindgen::JsValue;
 
 fn dispatch(host: &web_sys::Element, name: &str, detail: &JsValue) {
@@ -19,7 +20,7 @@ fn object(json: &str) -> JsValue {
 
 /// `phc-step`: `{ step: "start" | "question:<field>" | "check" | "result" }`.
 pub fn step(host: &web_sys::Element, step: &str) {
-    dispatch(host, "phc-step", &object(&serde_json::json!({ "step": step }).to_string()));
+    dispatch(host, "phc-step", &object(&Value::object([("step", Value::from(step))]).to_string()));
 }
 
 /// `phc-result`: the decision of contract version 1.
@@ -29,5 +30,5 @@ pub fn result(host: &web_sys::Element, decision_json: &str) {
 
 /// `phc-error`: `{ message }`, for an attribute that could not be used or an internal failure.
 pub fn error(host: &web_sys::Element, message: &str) {
-    dispatch(host, "phc-error", &object(&serde_json::json!({ "message": message }).to_string()));
+    dispatch(host, "phc-error", &object(&Value::object([("message", Value::from(message))]).to_string()));
 }

@@ -118,7 +118,7 @@ pub fn app(config: &Config) -> Html {
                 events::step(host, &screen_name(*screen));
                 if *screen == Screen::Result {
                     match crate::flow::decide(&answers, rules(), now(), at.as_deref()) {
-                        Ok(d) => events::result(host, &serde_json::to_string(&d).expect("a decision serializes")),
+                        Ok(d) => events::result(host, &phc::json::to_string(&d).expect("a decision serializes")),
                         Err(e) => events::error(host, &e.to_string()),
                     }
                 }
