@@ -16,6 +16,7 @@ pub fn build() -> Result<(), String> {
     run(Cmd::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args(["fetch"]))?;
     run(Cmd::new("trunk").args(["build", "--release", "--offline", "--skip-version-check"]).env("PATH", path_with_node_bin()))?;
     external_loader(&root().join("dist"))?;
+    run(Cmd::new("node").arg(root().join("xtask/minify.mjs")).arg(root().join("dist")))?;
     widget_module(&root().join("dist"))?;
     service_worker(&root().join("dist"))?;
     precompress(&root().join("dist"))?;
