@@ -4,11 +4,41 @@
 //! message missing from one language, fails the build here with the file and the key, not at run time
 //! in a citizen's browser; and the wasm carries no parser for its own data (issue 6: size).
 
-#[path = "src/rules/model.rs"]
+// The rule types and their loading, compiled into this script as they are into the library, so the
+// build checks and converts the rule files with the library's own code and writes the result.
 #[allow(dead_code)]
-mod model;
+mod rules {
+    #[path = "../src/rules/model.rs"]
+    pub mod model;
+    #[path = "../src/rules/types.rs"]
+    mod types;
+    pub use types::*;
+}
+#[allow(dead_code)]
+#[path = "src/calendar.rs"]
+mod calendar;
+#[allow(dead_code)]
+#[path = "src/codes.rs"]
+mod codes;
+#[allow(dead_code)]
+#[path = "src/dates.rs"]
+mod dates;
+#[allow(dead_code)]
+#[path = "src/error.rs"]
+mod error;
+#[allow(dead_code)]
+#[path = "src/small_sort.rs"]
+mod small_sort;
+#[allow(dead_code)]
+#[path = "src/time.rs"]
+mod time;
 #[path = "build/rust_literal.rs"]
 mod rust_literal;
+#[path = "build/typed_literal.rs"]
+mod typed_literal;
+
+use rules::model;
+use typed_literal::Lit;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -20,15 +50,17 @@ fn main() {
     let out = Path::new(&out);
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=messages");
-    println!("cargo:rerun-if-changed=src/rules/model.rs");
+    for f in ["src/rules/model.rs", "src/rules/types.rs", "src/calendar.rs", "src/codes.rs", "src/dates.rs", "src/error.rs", "src/small_sort.rs", "src/time.rs"] {
+        println!("cargo:rerun-if-changed={f}");
+    }
     println!("cargo:rerun-if-changed=build");
 
-    let rules = [
-        embed::<model::EditionsFile>("rules/editions.toml", "EDITIONS", "EditionsFile"),
-        embed::<model::CalendarFile>("rules/calendar.toml", "CALENDAR", "CalendarFile"),
-        embed::<model::ServicesFile>("rules/services.toml", "SERVICES", "ServicesFile"),
-    ];
-    std::fs::write(out.join("rules.rs"), rules.join("\n")).expect("write OUT_DIR");
+    let (editions, editions_code) = embed::<model::EditionsFile>("rules/editions.toml", "EDITIONS", "EditionsFile");
+    let (calendar, calendar_code) = embed::<model::CalendarFile>("rules/calendar.toml", "CALENDAR", "CalendarFile");
+    let (services, services_code) = embed::<model::ServicesFile>("rules/services.toml", "SERVICES", "ServicesFile");
+    let typed = rules::Rules::from_data(editions, calendar, services).unwrap_or_else(|e| panic!("\nrules/: {e}\n"));
+    let typed_code = format!("/// `rules/*.toml`, loaded and checked at build time.\npub static RULES: Rules = {};\n", typed.lit());
+    std::fs::write(out.join("rules.rs"), [editions_code, calendar_code, services_code, typed_code].join("\n")).expect("write OUT_DIR");
 
     // The engine's messages and the app's (`messages/ui/`) form one table per language.
     let tables: Vec<(&str, BTreeMap<String, String>)> = LANGS
@@ -51,12 +83,12 @@ fn main() {
     std::fs::write(out.join("messages.rs"), code).expect("write OUT_DIR");
 }
 
-/// A rule file as a static value: `pub static EDITIONS: model::EditionsFile = …;`.
-fn embed<T: serde::de::DeserializeOwned + serde::Serialize>(path: &str, name: &str, ty: &str) -> String {
+/// A rule file read and typed, and as a static value: `pub static EDITIONS: model::EditionsFile = …;`.
+fn embed<T: serde::de::DeserializeOwned + serde::Serialize>(path: &str, name: &str, ty: &str) -> (T, String) {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     let value: T = toml::from_str(&text).unwrap_or_else(|e| panic!("\n{path}: {e}\n"));
     let expr = rust_literal::to_rust(&value, "model::").unwrap_or_else(|e| panic!("\n{path}: {e}\n"));
-    format!("/// `{path}`, checked and typed at build time.\npub static {name}: model::{ty} = {expr};\n")
+    (value, format!("/// `{path}`, as written (for tests that change it).\npub static {name}: model::{ty} = {expr};\n"))
 }
 
 /// The separator of keys and of texts in the generated strings; no message may contain it.

@@ -8,11 +8,12 @@
 use crate::rules::model::CalendarFile;
 use chrono::{Datelike, NaiveDate, Weekday};
 
-/// A year's days off as a bit set over the day of the year (bit 0 = 1 January).
+/// A year's days off as a bit set over the day of the year (bit 0 = 1 January). Crate-visible
+/// fields: `build.rs` writes the built-in calendar's tables as constants.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct YearTable {
-    off: [u64; 6],
-    official: bool,
+pub struct YearTable {
+    pub(crate) off: [u64; 6],
+    pub(crate) official: bool,
 }
 
 impl YearTable {
@@ -35,9 +36,9 @@ pub struct OutOfHorizon(pub NaiveDate);
 
 #[derive(Debug, Clone)]
 pub struct Calendar {
-    first_year: i32,
-    last_year: i32,
-    years: Vec<YearTable>,
+    pub(crate) first_year: i32,
+    pub(crate) last_year: i32,
+    pub(crate) years: std::borrow::Cow<'static, [YearTable]>,
 }
 
 /// A holiday rule for computed years, already filtered to one year.
@@ -64,7 +65,7 @@ impl Calendar {
             };
             years.push(table);
         }
-        Ok(Calendar { first_year: data.first_year, last_year: data.last_year, years })
+        Ok(Calendar { first_year: data.first_year, last_year: data.last_year, years: years.into() })
     }
 
     pub fn first_year(&self) -> i32 {
@@ -156,7 +157,7 @@ impl Calendar {
             }
         }
         table.official = false;
-        Ok(Calendar { first_year: year, last_year: year, years: vec![table] })
+        Ok(Calendar { first_year: year, last_year: year, years: vec![table].into() })
     }
 }
 

@@ -99,6 +99,22 @@ pub fn clip(s: &str) -> String {
     }
 }
 
+/// A date known to be valid, in a constant: the built-in rules, which `build.rs` writes.
+pub const fn const_date(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => panic!("build.rs writes only valid dates"),
+    }
+}
+
+/// A time of day known to be valid, in a constant (see `const_date`).
+pub const fn const_time(hour: u32, minute: u32, second: u32) -> chrono::NaiveTime {
+    match chrono::NaiveTime::from_hms_opt(hour, minute, second) {
+        Some(t) => t,
+        None => panic!("build.rs writes only valid times"),
+    }
+}
+
 /// The date as the contract writes it.
 pub fn iso(date: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())

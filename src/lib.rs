@@ -37,5 +37,7 @@ pub fn check_json(text: &str, rules: &Rules, lang: Option<Lang>, now: Option<tim
     if let Some(lang) = lang {
         i18n::annotate(&mut decision, lang);
     }
-    Ok(json::to_string(&decision).expect("a decision always serializes"))
+    // `unwrap_or_else` with Display, not `expect`: `expect` formats the error with Debug, whose string
+    // escaping costs the wasm about a kilobyte (issue 6).
+    Ok(json::to_string(&decision).unwrap_or_else(|e| panic!("a decision always serializes: {e}")))
 }

@@ -16,13 +16,11 @@ use phc::i18n::Messages;
 use phc::time::KzMoment;
 use phc::{Lang, Rules};
 use state::{Action, Screen, State};
-use std::sync::OnceLock;
 use yew::prelude::*;
 
-/// The built-in rules, loaded once.
+/// The built-in rules (typed and checked at build time: nothing to load).
 pub fn rules() -> &'static Rules {
-    static RULES: OnceLock<Rules> = OnceLock::new();
-    RULES.get_or_init(|| Rules::embedded().expect("the built-in rules are checked by the tests"))
+    Rules::built_in()
 }
 
 /// Now, in Kazakhstan time, from the UTC clock (never the browser's time zone).
@@ -118,7 +116,7 @@ pub fn app(config: &Config) -> Html {
                 events::step(host, &screen_name(*screen));
                 if *screen == Screen::Result {
                     match crate::flow::decide(&answers, rules(), now(), at.as_deref()) {
-                        Ok(d) => events::result(host, &phc::json::to_string(&d).expect("a decision serializes")),
+                        Ok(d) => events::result(host, &phc::json::to_string(&d).unwrap_or_else(|e| panic!("a decision serializes: {e}"))),
                         Err(e) => events::error(host, &e.to_string()),
                     }
                 }

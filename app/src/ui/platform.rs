@@ -123,8 +123,8 @@ pub fn show_crash_message() {
 
 /// Lets a host (the widget) learn that the app crashed.
 pub fn notify_crash() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.dispatch_event(&web_sys::Event::new("phc-crash").expect("a plain event"));
+    if let (Some(w), Ok(event)) = (web_sys::window(), web_sys::Event::new("phc-crash")) {
+        let _ = w.dispatch_event(&event);
     }
 }
 
