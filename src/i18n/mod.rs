@@ -8,8 +8,9 @@ use crate::decision::{DateText, Day, Dates, Decision, DecisionText, Param};
 use chrono::Datelike;
 use std::sync::OnceLock;
 
-/// `EN_KEYS`, `EN_TEXTS`, … : each language's sorted keys and their texts, joined by `SEP`
-/// (written by `build.rs`, which checked every key, plural form and placeholder).
+/// `EN_KEYS`, `EN_TEXTS`, … : each language's sorted keys and their texts, joined by `SEP`, the texts
+/// in a one-byte encoding where byte `0x80 + i` is the `i`-th character of `LETTERS` (written by
+/// `build.rs`, which checked every key, plural form and placeholder).
 mod tables {
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 }
@@ -19,6 +20,14 @@ const SEP: char = '\u{1f}';
 pub struct Messages {
     lang: Lang,
     table: Vec<(&'static str, &'static str)>,
+}
+
+/// A language's texts back in UTF-8. Done once per language and kept for the life of the program,
+/// as the table that borrows from it is.
+fn decode(texts: &[u8]) -> &'static str {
+    let letters: Vec<char> = tables::LETTERS.chars().collect();
+    let text: String = texts.iter().map(|&b| if b < 0x80 { char::from(b) } else { letters[usize::from(b - 0x80)] }).collect();
+    Box::leak(text.into_boxed_str())
 }
 
 /// The CLDR plural category of a whole number.
@@ -53,7 +62,7 @@ impl Messages {
             Lang::Ru => (1, tables::RU_KEYS, tables::RU_TEXTS),
             Lang::En => (2, tables::EN_KEYS, tables::EN_TEXTS),
         };
-        TABLES[i].get_or_init(|| Messages { lang, table: keys.split(SEP).zip(texts.split(SEP)).collect() })
+        TABLES[i].get_or_init(|| Messages { lang, table: keys.split(SEP).zip(decode(texts).split(SEP)).collect() })
     }
 
     pub fn lang(&self) -> Lang {
