@@ -67,16 +67,12 @@ impl Map {
 
     /// The object under `key`, made (empty) if the field is missing or not an object.
     pub fn object_mut(&mut self, key: &str) -> &mut Map {
-        let i = match self.0.iter().position(|(k, v)| k == key && matches!(v, Value::Object(_))) {
-            Some(i) => i,
-            None => {
-                self.insert(key, Value::Object(Map::new()));
-                self.0.iter().position(|(k, _)| k == key).expect("just inserted")
-            }
-        };
-        match &mut self.0[i].1 {
-            Value::Object(m) => m,
-            _ => unreachable!("checked above"),
+        if !matches!(self.get(key), Some(Value::Object(_))) {
+            self.insert(key, Value::Object(Map::new()));
+        }
+        match self.0.iter_mut().find(|(k, _)| k == key) {
+            Some((_, Value::Object(m))) => m,
+            _ => unreachable!("set above"),
         }
     }
 

@@ -243,21 +243,30 @@ impl Parser<'_> {
         }
         loop {
             items.push(self.value()?);
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => {
-                    self.i += 1;
-                    self.skip_whitespace();
-                    if self.peek() == Some(b']') {
-                        return Err(self.error("trailing comma"));
-                    }
-                }
-                Some(b']') => {
-                    self.i += 1;
-                    return Ok(Value::Array(items));
-                }
-                _ => return Err(self.eof_or("a list", "expected `,` or `]`")),
+            if self.after_item(b']', "a list", "expected `,` or `]`")? {
+                return Ok(Value::Array(items));
             }
+        }
+    }
+
+    /// After an item of an array or object: `true` past its closing bracket, `false` past a comma
+    /// that another item follows.
+    fn after_item(&mut self, close: u8, reading: &str, expected: &str) -> Result<bool, Error> {
+        self.skip_whitespace();
+        match self.peek() {
+            Some(b',') => {
+                self.i += 1;
+                self.skip_whitespace();
+                if self.peek() == Some(close) {
+                    return Err(self.error("trailing comma"));
+                }
+                Ok(false)
+            }
+            Some(b) if b == close => {
+                self.i += 1;
+                Ok(true)
+            }
+            _ => Err(self.eof_or(reading, expected)),
         }
     }
 
@@ -287,20 +296,8 @@ impl Parser<'_> {
             }
             let value = self.value()?;
             fields.push((key, value));
-            self.skip_whitespace();
-            match self.peek() {
-                Some(b',') => {
-                    self.i += 1;
-                    self.skip_whitespace();
-                    if self.peek() == Some(b'}') {
-                        return Err(self.error("trailing comma"));
-                    }
-                }
-                Some(b'}') => {
-                    self.i += 1;
-                    return Ok(Value::Object(Map(fields)));
-                }
-                _ => return Err(self.eof_or("an object", "expected `,` or `}`")),
+            if self.after_item(b'}', "an object", "expected `,` or `}`")? {
+                return Ok(Value::Object(Map(fields)));
             }
         }
     }
