@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 pub const BUDGET: u64 = 120 * 1024;
 /// Where the app stands today (rounded up): the test command fails above it, so the size can only
 /// go down until it meets `BUDGET`, which then becomes the gate. Lower it whenever a cut lands.
-pub const CEILING: u64 = 130 * 1024;
+pub const CEILING: u64 = 125 * 1024;
 
 /// Fails when a first visit transfers more than the ceiling; says how far it is from the budget.
 pub fn size_gate(first_visit_brotli: u64) -> Result<(), String> {

@@ -1,19 +1,11 @@
 //! "Check your answers": every answer with a Change link that returns to its question and then back.
+//! A plain function of the app's state, not a component (see `start`).
 
-use super::{platform, t};
+use super::t;
 use crate::answers::{Answer, Answers};
 use crate::flow::{answered_in_order, Kind};
 use phc::Lang;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct CheckProps {
-    pub lang: Lang,
-    pub answers: Answers,
-    pub on_change: Callback<&'static str>,
-    pub on_submit: Callback<()>,
-    pub on_back: Callback<()>,
-}
 
 /// The answer as the citizen chose it, in words.
 pub fn answer_text(lang: Lang, id: &str, kind: Kind, answer: &Answer) -> String {
@@ -32,14 +24,11 @@ pub fn answer_text(lang: Lang, id: &str, kind: Kind, answer: &Answer) -> String 
     }
 }
 
-#[function_component(CheckAnswers)]
-pub fn check_answers(p: &CheckProps) -> Html {
-    let lang = p.lang;
-    let heading = platform::use_focused_heading();
-    let rows = answered_in_order(&p.answers).into_iter().map(|q| {
+pub fn check_page(lang: Lang, answers: &Answers, on_change: &Callback<&'static str>, on_submit: Callback<()>, on_back: Callback<()>) -> Html {
+    let rows = answered_in_order(answers).into_iter().map(|q| {
         let title = t(lang, &format!("ui.q.{}.title", q.id));
-        let value = answer_text(lang, q.id, q.kind, p.answers.get(q.id).expect("answered"));
-        let on_change = p.on_change.clone();
+        let value = answer_text(lang, q.id, q.kind, answers.get(q.id).expect("answered"));
+        let on_change = on_change.clone();
         let id = q.id;
         html! {
             <div class="phc-summary-row">
@@ -53,14 +42,13 @@ pub fn check_answers(p: &CheckProps) -> Html {
             </div>
         }
     });
-    let (on_back, on_submit) = (p.on_back.clone(), p.on_submit.clone());
     html! {
         <div class="phc-check-page">
-            <button type="button" class="phc-back" onclick={Callback::from(move |_| on_back.emit(()))}>{ t(lang, "ui.back") }</button>
-            <h1 tabindex="-1" ref={heading}>{ t(lang, "ui.check.heading") }</h1>
+            <button type="button" class="phc-back" onclick={move |_| on_back.emit(())}>{ t(lang, "ui.back") }</button>
+            <h1 tabindex="-1">{ t(lang, "ui.check.heading") }</h1>
             <p>{ t(lang, "ui.check.lead") }</p>
             <dl class="phc-summary">{ for rows }</dl>
-            <button type="button" class="phc-button" part="button" onclick={Callback::from(move |_| on_submit.emit(()))}>{ t(lang, "ui.check.submit") }</button>
+            <button type="button" class="phc-button" part="button" onclick={move |_| on_submit.emit(())}>{ t(lang, "ui.check.submit") }</button>
         </div>
     }
 }

@@ -124,6 +124,22 @@ pub fn app(config: &Config) -> Html {
         });
     }
     let lang = state.lang;
+    let root = use_node_ref();
+    {
+        // A new screen's heading takes the focus, so a screen reader announces the new page and the
+        // keyboard starts from it.
+        let root = root.clone();
+        use_effect_with(state.screen, move |_| platform::focus_selected(&root, "h1"));
+    }
+    {
+        // A question's error summary takes the focus when it appears (GOV.UK's pattern).
+        let root = root.clone();
+        use_effect_with(state.error, move |e| {
+            if e.is_some() {
+                platform::focus_selected(&root, ".phc-error-summary");
+            }
+        });
+    }
     {
         let embedded = config.embedded;
         use_effect_with(lang, move |lang| {
@@ -149,38 +165,56 @@ pub fn app(config: &Config) -> Html {
     };
     let portal = config.portal_url.clone().unwrap_or_else(|| portal_url(lang, state.answers.service()));
     let body = match state.screen {
-        Screen::Start => html! { <start::Start {lang} link_error={state.link_error} on_start={ let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::Begin)) } /> },
+        Screen::Start => start::start_page(lang, state.link_error, { let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::Begin)) }),
         Screen::Ask(id) => {
-            let q = crate::flow::question(id).expect("screens name listed questions");
-            let on_answer = {
-                let d = dispatch.clone();
-                Callback::from(move |a| d.dispatch(Action::Answer(id, a)))
-            };
-            html! { <question::QuestionPage key={id} {lang} question={q} answers={state.answers.clone()} at={state.at.clone()} number={state.history.len()} {on_answer} on_back={back.clone()} /> }
+            let draft = state.draft.clone().unwrap_or_else(|| question::draft_of(state.answers.get(id)));
+            question::question_page(question::QuestionView {
+                lang,
+                question: crate::flow::question(id).expect("screens name listed questions"),
+                answers: &state.answers,
+                at: state.at.as_deref(),
+                draft: &draft,
+                error: state.error,
+                number: state.history.len(),
+                root: root.clone(),
+                on_edit: { let d = dispatch.clone(); Callback::from(move |e| d.dispatch(Action::Edit(e))) },
+                on_error: { let d = dispatch.clone(); Callback::from(move |k| d.dispatch(Action::Invalid(k))) },
+                on_answer: { let d = dispatch.clone(); Callback::from(move |a| d.dispatch(Action::Answer(id, a))) },
+                on_back: back.clone(),
+            })
         }
-        Screen::Check => html! {
-            <check::CheckAnswers {lang} answers={state.answers.clone()} on_back={back.clone()}
-                on_change={ let d = dispatch.clone(); Callback::from(move |id| d.dispatch(Action::Change(id))) }
-                on_submit={ let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::ShowResult)) } />
-        },
-        Screen::Result => html! {
-            <result::ResultPage {lang} answers={state.answers.clone()} at={state.at.clone()} portal={portal.clone()}
-                embedded={config.embedded} on_back={back.clone()}
-                on_restart={
-                    let d = dispatch.clone();
-                    let embedded = config.embedded;
-                    // Starting again also forgets a share link in the address.
-                    Callback::from(move |_| { if !embedded { platform::set_fragment(""); } d.dispatch(Action::Restart) })
-                } />
-        },
+        Screen::Check => check::check_page(
+            lang,
+            &state.answers,
+            &{ let d = dispatch.clone(); Callback::from(move |id| d.dispatch(Action::Change(id))) },
+            { let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::ShowResult)) },
+            back.clone(),
+        ),
+        Screen::Result => result::result_page(result::ResultView {
+            lang,
+            answers: &state.answers,
+            at: state.at.as_deref(),
+            portal: &portal,
+            embedded: config.embedded,
+            share: &state.share,
+            on_share: { let d = dispatch.clone(); Callback::from(move |link| d.dispatch(Action::Share(link))) },
+            on_copied: { let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::Copied)) },
+            on_back: back.clone(),
+            on_restart: {
+                let d = dispatch.clone();
+                let embedded = config.embedded;
+                // Starting again also forgets a share link in the address.
+                Callback::from(move |_| { if !embedded { platform::set_fragment(""); } d.dispatch(Action::Restart) })
+            },
+        }),
     };
     let class = classes!("phc", config.compact.then_some("phc-compact"));
     let lang_code = lang.as_str();
     html! {
-        <div {class} lang={lang_code} data-screen={screen_name(state.screen)}>
+        <div {class} lang={lang_code} data-screen={screen_name(state.screen)} ref={root}>
             <header class="phc-header" part="header">
                 <p class="phc-brand">{ t(lang, "ui.title") }</p>
-                <platform::LangSwitch {lang} on_change={on_lang} />
+                { platform::lang_switch(lang, &on_lang) }
             </header>
             if config.embedded {
                 <section class="phc-main" part="main" aria-label={t(lang, "ui.title")}>{ body }</section>

@@ -47,31 +47,12 @@ pub fn set_document_lang(lang: Lang) {
     }
 }
 
-/// A heading that takes the focus when its screen appears, so a screen reader announces the new
-/// page and the keyboard starts from it.
-#[hook]
-pub fn use_focused_heading() -> NodeRef {
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| focus(&heading));
-    }
-    heading
-}
-
-pub fn focus(node: &NodeRef) {
-    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-        let _ = el.focus();
-    }
-}
-
-/// Focuses the element with `id` inside the closest `container` of `node` (inside a shadow root
-/// `document.getElementById` cannot see it).
-pub fn focus_within(node: &NodeRef, container: &str, id: &str) {
-    let found = node
-        .cast::<web_sys::Element>()
-        .and_then(|n| n.closest(container).ok().flatten())
-        .and_then(|c| c.query_selector(&format!("#{id}")).ok().flatten());
+/// Focuses the first element matching `selector` inside `root` (the app's own element: inside a
+/// shadow root `document.getElementById` cannot see it). The app focuses a new screen's heading so a
+/// screen reader announces the new page and the keyboard starts from it, the error summary when it
+/// appears, and a field from the summary's link.
+pub fn focus_selected(root: &NodeRef, selector: &str) {
+    let found = root.cast::<web_sys::Element>().and_then(|n| n.query_selector(selector).ok().flatten());
     if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
@@ -132,23 +113,16 @@ pub fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LangSwitchProps {
-    pub lang: Lang,
-    pub on_change: Callback<Lang>,
-}
-
-/// Three buttons, each labelled in its own language.
-#[function_component(LangSwitch)]
-pub fn lang_switch(p: &LangSwitchProps) -> Html {
+/// Three buttons, each labelled in its own language. A plain function, not a component (see `start`).
+pub fn lang_switch(lang: Lang, on_change: &Callback<Lang>) -> Html {
     let names = [(Lang::Kk, "Қазақша"), (Lang::Ru, "Русский"), (Lang::En, "English")];
     html! {
-        <nav class="phc-lang" aria-label={t(p.lang, "ui.lang_label")}>
+        <nav class="phc-lang" aria-label={t(lang, "ui.lang_label")}>
             <ul>
             { for names.iter().map(|(l, name)| {
                 let l = *l;
-                let on_change = p.on_change.clone();
-                let current = l == p.lang;
+                let on_change = on_change.clone();
+                let current = l == lang;
                 html! {
                     <li>
                         <button type="button" lang={l.as_str()} aria-pressed={if current { "true" } else { "false" }}

@@ -1,6 +1,9 @@
 //! One question per page: a fieldset whose legend is the page heading, a hint, the choices, and an
 //! error summary that is announced, focused and linked to the field when an answer is missing or
 //! wrong. The current answer is shown when coming back, so no answer is lost.
+//!
+//! A plain function of the app's state, not a component (see `start`): what the citizen has entered
+//! so far is the state's `draft`, changed by `Edit` actions, and the error shown is the state's too.
 
 use super::{platform, t};
 use crate::answers::{Answer, Answers};
@@ -10,21 +13,29 @@ use phc::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct QuestionProps {
+/// What a question page shows and does.
+pub struct QuestionView<'a> {
     pub lang: Lang,
     pub question: &'static Question,
-    pub answers: Answers,
-    pub at: Option<String>,
+    pub answers: &'a Answers,
+    pub at: Option<&'a str>,
+    /// What the citizen has entered on this page so far.
+    pub draft: &'a Draft,
+    /// The message key of the error shown, if any.
+    pub error: Option<&'static str>,
     /// How many screens came before (for "Question N").
     pub number: usize,
+    /// The app's root element (a link of the error summary focuses a field inside it).
+    pub root: NodeRef,
+    pub on_edit: Callback<Edit>,
+    pub on_error: Callback<&'static str>,
     pub on_answer: Callback<Answer>,
     pub on_back: Callback<()>,
 }
 
 /// What the citizen has entered on this page so far.
-#[derive(Clone, PartialEq, Default)]
-struct Draft {
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Draft {
     choice: Option<String>,
     many: Vec<String>,
     none: bool,
@@ -33,7 +44,45 @@ struct Draft {
     year: String,
 }
 
-fn draft_of(answer: Option<&Answer>) -> Draft {
+/// One change the citizen makes on a question page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    Choice(String),
+    /// A code of a multiple choice checked or unchecked.
+    Many(String, bool),
+    /// "None of these" checked or unchecked.
+    NoneOfThese(bool),
+    Day(String),
+    Month(String),
+    Year(String),
+}
+
+impl Draft {
+    pub fn apply(&mut self, edit: Edit) {
+        match edit {
+            Edit::Choice(c) => self.choice = Some(c),
+            Edit::Many(code, on) => {
+                self.many.retain(|c| *c != code);
+                if on {
+                    self.many.push(code);
+                    self.none = false;
+                }
+            }
+            Edit::NoneOfThese(on) => {
+                self.none = on;
+                if on {
+                    self.many.clear();
+                }
+            }
+            Edit::Day(v) => self.day = v,
+            Edit::Month(v) => self.month = v,
+            Edit::Year(v) => self.year = v,
+        }
+    }
+}
+
+/// The draft of a page that shows `answer` (the one given before, if any).
+pub fn draft_of(answer: Option<&Answer>) -> Draft {
     let mut d = Draft::default();
     match answer {
         Some(Answer::Code(c)) => d.choice = Some(c.clone()),
@@ -99,26 +148,11 @@ fn text_value(e: &InputEvent) -> String {
     input.value()
 }
 
-#[function_component(QuestionPage)]
-pub fn question_page(p: &QuestionProps) -> Html {
+pub fn question_page(p: QuestionView) -> Html {
     let lang = p.lang;
     let q = p.question;
-    let draft = use_state(|| draft_of(p.answers.get(q.id)));
-    let error = use_state(|| None::<&'static str>);
-    let heading = use_node_ref();
-    let summary = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with(q.id, move |_| platform::focus(&heading));
-    }
-    {
-        let summary = summary.clone();
-        use_effect_with(*error, move |e| {
-            if e.is_some() {
-                platform::focus(&summary);
-            }
-        });
-    }
+    let draft = p.draft;
+    let error = p.error;
     let key = |suffix: &str| format!("ui.q.{}.{suffix}", q.id);
     let title = t(lang, &key("title"));
     let hint = t(lang, &key("hint"));
@@ -126,18 +160,16 @@ pub fn question_page(p: &QuestionProps) -> Html {
     let first_input = format!("{field_id}-0");
 
     let onsubmit = {
-        let (draft, error, on_answer) = (draft.clone(), error.clone(), p.on_answer.clone());
-        let (answers, at) = (p.answers.clone(), p.at.clone());
+        let (draft, on_error, on_answer) = (draft.clone(), p.on_error.clone(), p.on_answer.clone());
+        let (answers, at) = (p.answers.clone(), p.at.map(str::to_string));
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match answer_of(q.kind, &draft) {
-                Err(k) => error.set(Some(k)),
+                Err(k) => on_error.emit(k),
                 Ok(answer) => {
                     if let Some(err) = check_answer(&answers, q.id, &answer, super::rules(), super::now(), at.as_deref()) {
-                        let msg = if err.message.contains(" is after ") { "ui.error.date_after_check" } else { "ui.error.date_rejected" };
-                        error.set(Some(msg));
+                        on_error.emit(if err.message.contains(" is after ") { "ui.error.date_after_check" } else { "ui.error.date_rejected" });
                     } else {
-                        error.set(None);
                         on_answer.emit(answer);
                     }
                 }
@@ -169,13 +201,9 @@ pub fn question_page(p: &QuestionProps) -> Html {
 
     let body = match q.kind {
         Kind::Date => {
-            let field = |label: &str, id: &str, value: &str, width: &str, set: fn(&mut Draft, String)| {
-                let draft = draft.clone();
-                let oninput = Callback::from(move |e: InputEvent| {
-                    let mut d = (*draft).clone();
-                    set(&mut d, text_value(&e));
-                    draft.set(d);
-                });
+            let field = |label: &str, id: &str, value: &str, width: &str, edit: fn(String) -> Edit| {
+                let on_edit = p.on_edit.clone();
+                let oninput = Callback::from(move |e: InputEvent| on_edit.emit(edit(text_value(&e))));
                 html! {
                     <div class="phc-date-item">
                         <label for={id.to_string()}>{ label.to_string() }</label>
@@ -186,9 +214,9 @@ pub fn question_page(p: &QuestionProps) -> Html {
             };
             html! {
                 <div class="phc-date">
-                    { field(&t(lang, "ui.date.day"), &first_input, &draft.day, "phc-w2", |d, v| d.day = v) }
-                    { field(&t(lang, "ui.date.month"), &format!("{field_id}-1"), &draft.month, "phc-w2", |d, v| d.month = v) }
-                    { field(&t(lang, "ui.date.year"), &format!("{field_id}-2"), &draft.year, "phc-w4", |d, v| d.year = v) }
+                    { field(&t(lang, "ui.date.day"), &first_input, &draft.day, "phc-w2", Edit::Day) }
+                    { field(&t(lang, "ui.date.month"), &format!("{field_id}-1"), &draft.month, "phc-w2", Edit::Month) }
+                    { field(&t(lang, "ui.date.year"), &format!("{field_id}-2"), &draft.year, "phc-w4", Edit::Year) }
                 </div>
             }
         }
@@ -197,17 +225,8 @@ pub fn question_page(p: &QuestionProps) -> Html {
                 let id = format!("{field_id}-{i}");
                 let checked = !draft.none && draft.many.contains(code);
                 let onchange = {
-                    let (draft, code) = (draft.clone(), code.clone());
-                    Callback::from(move |e: Event| {
-                        let (_, on) = input_value(&e);
-                        let mut d = (*draft).clone();
-                        d.many.retain(|c| *c != code);
-                        if on {
-                            d.many.push(code.clone());
-                            d.none = false;
-                        }
-                        draft.set(d);
-                    })
+                    let (on_edit, code) = (p.on_edit.clone(), code.clone());
+                    Callback::from(move |e: Event| on_edit.emit(Edit::Many(code.clone(), input_value(&e).1)))
                 };
                 html! {
                     <div class="phc-check">
@@ -218,16 +237,8 @@ pub fn question_page(p: &QuestionProps) -> Html {
             });
             let none_id = format!("{field_id}-{}", options.len());
             let on_none = {
-                let draft = draft.clone();
-                Callback::from(move |e: Event| {
-                    let (_, on) = input_value(&e);
-                    let mut d = (*draft).clone();
-                    d.none = on;
-                    if on {
-                        d.many.clear();
-                    }
-                    draft.set(d);
-                })
+                let on_edit = p.on_edit.clone();
+                Callback::from(move |e: Event| on_edit.emit(Edit::NoneOfThese(input_value(&e).1)))
             };
             html! {
                 <div class="phc-checks">
@@ -245,13 +256,8 @@ pub fn question_page(p: &QuestionProps) -> Html {
                 let id = format!("{field_id}-{i}");
                 let checked = draft.choice.as_deref() == Some(code.as_str());
                 let onchange = {
-                    let draft = draft.clone();
-                    Callback::from(move |e: Event| {
-                        let (v, _) = input_value(&e);
-                        let mut d = (*draft).clone();
-                        d.choice = Some(v);
-                        draft.set(d);
-                    })
+                    let on_edit = p.on_edit.clone();
+                    Callback::from(move |e: Event| on_edit.emit(Edit::Choice(input_value(&e).0)))
                 };
                 html! {
                     <div class="phc-radio">
@@ -266,18 +272,19 @@ pub fn question_page(p: &QuestionProps) -> Html {
 
     let on_back = p.on_back.clone();
     let step = Messages::get(lang).text("ui.step", &[("count", phc::decision::Param::Count(p.number as u32))]);
+    // Keyed by the question, so each question is a new page: no input of one is reused for the next.
     html! {
-        <div class="phc-question">
-            <button type="button" class="phc-back" onclick={Callback::from(move |_| on_back.emit(()))}>{ t(lang, "ui.back") }</button>
+        <div class="phc-question" key={q.id}>
+            <button type="button" class="phc-back" onclick={move |_| on_back.emit(())}>{ t(lang, "ui.back") }</button>
             <form novalidate=true {onsubmit}>
-                if let Some(k) = *error {
-                    <div class="phc-error-summary" part="error" role="alert" tabindex="-1" ref={summary} aria-labelledby="phc-error-title">
+                if let Some(k) = error {
+                    <div class="phc-error-summary" part="error" role="alert" tabindex="-1" aria-labelledby="phc-error-title">
                         <h2 id="phc-error-title">{ t(lang, "ui.error.summary") }</h2>
                         <ul>
                             <li><a href={format!("#{first_input}")} onclick={
-                                let root = heading.clone();
-                                let target = first_input.clone();
-                                Callback::from(move |e: MouseEvent| { e.prevent_default(); platform::focus_within(&root, ".phc-question", &target); })
+                                let root = p.root.clone();
+                                let target = format!("#{first_input}");
+                                Callback::from(move |e: MouseEvent| { e.prevent_default(); platform::focus_selected(&root, &target); })
                             }>{ t(lang, k) }</a></li>
                         </ul>
                     </div>
@@ -286,12 +293,12 @@ pub fn question_page(p: &QuestionProps) -> Html {
                     <fieldset class="phc-fieldset" aria-describedby={(!described.is_empty()).then_some(described)}>
                         <legend class="phc-legend">
                             <span class="phc-caption">{ step }</span>
-                            <h1 tabindex="-1" ref={heading.clone()}>{ title }</h1>
+                            <h1 tabindex="-1">{ title }</h1>
                         </legend>
                         if !hint.is_empty() {
                             <p class="phc-hint" id="phc-hint">{ hint }</p>
                         }
-                        if let Some(k) = *error {
+                        if let Some(k) = error {
                             <p class="phc-error-message" id="phc-error">{ t(lang, k) }</p>
                         }
                         { body }
@@ -302,4 +309,3 @@ pub fn question_page(p: &QuestionProps) -> Html {
         </div>
     }
 }
-

@@ -1,6 +1,7 @@
 //! The result: the verdict in one sentence; why, each reason with its sources; what to do instead;
 //! how to apply; the documents as a checklist; the dates as a timeline; the rules applied.
 
+use super::state::Share;
 use super::{platform, t};
 use crate::answers::Answers;
 use phc::codes::{Outcome, Verdict};
@@ -8,33 +9,32 @@ use phc::decision::Dates;
 use phc::Lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ResultProps {
+/// What the result page shows and does. A plain function of the app's state, not a component (see
+/// `start`): the share link it makes lives in the app's state, so it is gone once the citizen leaves.
+pub struct ResultView<'a> {
     pub lang: Lang,
-    pub answers: Answers,
-    pub at: Option<String>,
-    pub portal: String,
+    pub answers: &'a Answers,
+    pub at: Option<&'a str>,
+    pub portal: &'a str,
     /// Inside a host page: no share link (the address is the host's).
-    #[prop_or_default]
     pub embedded: bool,
+    pub share: &'a Share,
+    pub on_share: Callback<String>,
+    pub on_copied: Callback<()>,
     pub on_back: Callback<()>,
     pub on_restart: Callback<()>,
 }
 
-#[function_component(ResultPage)]
-pub fn result_page(p: &ResultProps) -> Html {
+pub fn result_page(p: ResultView) -> Html {
     let lang = p.lang;
-    let heading = platform::use_focused_heading();
-    let link = use_state(|| None::<String>);
-    let copied = use_state(|| false);
     let now = super::now();
-    let decision = crate::flow::decide(&p.answers, super::rules(), now, p.at.as_deref());
+    let decision = crate::flow::decide(p.answers, super::rules(), now, p.at);
     let mut decision = match decision {
         Ok(d) => d,
         // The answers were checked one by one; an error here means a bug, said plainly.
         Err(e) => {
             web_sys::console::error_1(&format!("phc: {e}").into());
-            return html! { <div class="phc-crash" role="alert"><p>{ t(lang, "ui.error.crashed") }</p><p><a href={p.portal.clone()}>{ t(lang, "ui.portal_link") }</a></p></div> };
+            return html! { <div class="phc-crash" role="alert"><p>{ t(lang, "ui.error.crashed") }</p><p><a href={p.portal.to_string()}>{ t(lang, "ui.portal_link") }</a></p></div> };
         }
     };
     phc::i18n::annotate(&mut decision, lang);
@@ -81,28 +81,32 @@ pub fn result_page(p: &ResultProps) -> Html {
         Callback::from(move |_| platform::download("phc-dates.ics", "text/calendar;charset=utf-8", &ics))
     };
     let on_link = {
-        let (link, answers) = (link.clone(), p.answers.clone());
+        let (answers, on_share) = (p.answers.clone(), p.on_share.clone());
         Callback::from(move |_| {
             let fragment = crate::share::encode(&answers);
             platform::set_fragment(&fragment);
-            link.set(Some(platform::link_with_fragment(&fragment)));
+            on_share.emit(platform::link_with_fragment(&fragment));
         })
     };
+    let link = match p.share {
+        Share::None => None,
+        Share::Made(l) | Share::Copied(l) => Some(l.clone()),
+    };
     let on_copy = {
-        let (link, copied) = (link.clone(), copied.clone());
+        let (link, on_copied) = (link.clone(), p.on_copied.clone());
         Callback::from(move |_| {
-            if let Some(l) = &*link {
+            if let Some(l) = &link {
                 platform::copy_to_clipboard(l);
-                copied.set(true);
+                on_copied.emit(());
             }
         })
     };
     let version = t(lang, "ui.take.version").replace("{version}", env!("CARGO_PKG_VERSION")).replace("{edition}", decision.edition.id);
     html! {
         <div class="phc-result">
-            <button type="button" class="phc-back phc-no-print" onclick={Callback::from(move |_| on_back.emit(()))}>{ t(lang, "ui.change_answers") }</button>
+            <button type="button" class="phc-back phc-no-print" onclick={move |_| on_back.emit(())}>{ t(lang, "ui.change_answers") }</button>
             <div class={classes!("phc-panel", verdict_class)} part="verdict">
-                <h1 tabindex="-1" ref={heading}>{ text.verdict.clone() }</h1>
+                <h1 tabindex="-1">{ text.verdict.clone() }</h1>
             </div>
             if let Some(p) = &text.provisional {
                 <p class="phc-warning" role="note">{ p.clone() }</p>
@@ -132,7 +136,7 @@ pub fn result_page(p: &ResultProps) -> Html {
                     <p>{ t(lang, if written_to_head { "ui.how.in_person_written" } else { "ui.how.in_person" }) }</p>
                 }
                 if show_portal {
-                    <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.clone()} rel="noopener">{ t(lang, "ui.portal_link") }</a></p>
+                    <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.to_string()} rel="noopener">{ t(lang, "ui.portal_link") }</a></p>
                 }
                 <h2>{ t(lang, "ui.result.documents") }</h2>
                 <p class="phc-hint">{ t(lang, "ui.result.documents_hint") }</p>
@@ -157,17 +161,17 @@ pub fn result_page(p: &ResultProps) -> Html {
                         <li><button type="button" class="phc-link phc-action-share" onclick={on_link}>{ t(lang, "ui.take.share") }</button></li>
                     }
                 </ul>
-                if let Some(l) = &*link {
+                if let Some(l) = link {
                     <div class="phc-share">
                         <label for="phc-share-link">{ t(lang, "ui.take.share_label") }</label>
                         <p class="phc-hint" id="phc-share-hint">{ t(lang, "ui.take.share_hint") }</p>
-                        <input id="phc-share-link" class="phc-input phc-input-wide" type="text" readonly=true value={l.clone()} aria-describedby="phc-share-hint" />
+                        <input id="phc-share-link" class="phc-input phc-input-wide" type="text" readonly=true value={l} aria-describedby="phc-share-hint" />
                         <button type="button" class="phc-button phc-button-secondary" onclick={on_copy}>{ t(lang, "ui.take.copy") }</button>
-                        <p role="status" class="phc-hint">{ if *copied { t(lang, "ui.take.copied") } else { String::new() } }</p>
+                        <p role="status" class="phc-hint">{ if matches!(p.share, Share::Copied(_)) { t(lang, "ui.take.copied") } else { String::new() } }</p>
                     </div>
                 }
             </section>
-            <button type="button" class="phc-button phc-button-secondary phc-no-print" onclick={Callback::from(move |_| on_restart.emit(()))}>{ t(lang, "ui.start_again") }</button>
+            <button type="button" class="phc-button phc-button-secondary phc-no-print" onclick={move |_| on_restart.emit(())}>{ t(lang, "ui.start_again") }</button>
         </div>
     }
 }

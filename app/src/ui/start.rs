@@ -1,30 +1,22 @@
 //! The start page, in the GOV.UK manner: what the checker tells you, what you need, how long it
 //! takes, and that nothing leaves the device.
+//!
+//! A plain function of the app's state, not a component: it keeps no state of its own, and each
+//! component costs the wasm its own copy of Yew's lifecycle code (issue 6). The app focuses its
+//! heading when the screen appears.
 
 use super::t;
 use phc::Lang;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct StartProps {
-    pub lang: Lang,
-    /// A share link that could not be read.
-    #[prop_or_default]
-    pub link_error: Option<&'static str>,
-    pub on_start: Callback<()>,
-}
-
-#[function_component(Start)]
-pub fn start(p: &StartProps) -> Html {
-    let lang = p.lang;
-    let heading = super::platform::use_focused_heading();
-    let on_start = p.on_start.clone();
+/// `link_error`: the message key of a share link that could not be read.
+pub fn start_page(lang: Lang, link_error: Option<&'static str>, on_start: Callback<()>) -> Html {
     html! {
         <div class="phc-start">
-            if let Some(k) = p.link_error {
+            if let Some(k) = link_error {
                 <div class="phc-error-summary" role="alert" part="error"><p>{ t(lang, k) }</p></div>
             }
-            <h1 tabindex="-1" ref={heading}>{ t(lang, "ui.start.heading") }</h1>
+            <h1 tabindex="-1">{ t(lang, "ui.start.heading") }</h1>
             <p class="phc-lead">{ t(lang, "ui.start.lead") }</p>
             <p>{ t(lang, "ui.start.you_get") }</p>
             <ul class="phc-list">
@@ -36,7 +28,7 @@ pub fn start(p: &StartProps) -> Html {
             <p>{ t(lang, "ui.start.need") }</p>
             <p>{ t(lang, "ui.start.time") }</p>
             <p class="phc-privacy">{ t(lang, "ui.start.privacy") }</p>
-            <button type="button" class="phc-button phc-button-start" part="button" onclick={Callback::from(move |_| on_start.emit(()))}>
+            <button type="button" class="phc-button phc-button-start" part="button" onclick={move |_| on_start.emit(())}>
                 { t(lang, "ui.start.start") }
             </button>
         </div>

@@ -4,6 +4,7 @@
 
 use crate::answers::{Answer, Answers};
 use crate::flow::{self, Step};
+use super::question::{draft_of, Draft, Edit};
 use phc::Lang;
 use std::rc::Rc;
 use yew::Reducible;
@@ -29,6 +30,22 @@ pub struct State {
     pub at: Option<String>,
     /// A share link that could not be read: the message key to show on the start page.
     pub link_error: Option<&'static str>,
+    /// What the citizen has entered on the question shown, once they change anything (until then
+    /// the page shows the answer given before). Forgotten when the screen changes.
+    pub draft: Option<Draft>,
+    /// The message key of the error the question shows. Forgotten when the screen changes.
+    pub error: Option<&'static str>,
+    /// The share link made on the result page (forgotten when the screen changes).
+    pub share: Share,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Share {
+    #[default]
+    None,
+    Made(String),
+    /// Made and copied to the clipboard (the page says so).
+    Copied(String),
 }
 
 pub enum Action {
@@ -42,6 +59,14 @@ pub enum Action {
     Restart,
     /// A new fixed "now" or preset service from the host page.
     Configure { at: Option<String>, service: Option<String> },
+    /// A change on the question page.
+    Edit(Edit),
+    /// The question's answer is missing or wrong: the message key to show.
+    Invalid(&'static str),
+    /// The result page made a share link.
+    Share(String),
+    /// … and copied it to the clipboard.
+    Copied,
 }
 
 impl State {
@@ -50,7 +75,7 @@ impl State {
         if let Some(s) = service {
             answers.set("service", Answer::Code(s));
         }
-        State { lang, screen: Screen::Start, answers, history: Vec::new(), returning: false, at, link_error: None }
+        State { lang, screen: Screen::Start, answers, history: Vec::new(), returning: false, at, link_error: None, draft: None, error: None, share: Share::None }
     }
 
     /// The state a share link restores: its answers and their result, or the start page with a
@@ -144,6 +169,23 @@ impl Reducible for State {
                 let lang = s.lang;
                 s = State::new(lang, at, service);
             }
+            Action::Edit(edit) => {
+                if let Screen::Ask(id) = s.screen {
+                    s.draft.get_or_insert_with(|| draft_of(self.answers.get(id))).apply(edit);
+                }
+            }
+            Action::Invalid(key) => s.error = Some(key),
+            Action::Share(link) => s.share = Share::Made(link),
+            Action::Copied => {
+                if let Share::Made(l) = std::mem::take(&mut s.share) {
+                    s.share = Share::Copied(l);
+                }
+            }
+        }
+        if s.screen != self.screen {
+            s.draft = None;
+            s.error = None;
+            s.share = Share::None;
         }
         Rc::new(s)
     }

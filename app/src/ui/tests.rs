@@ -54,6 +54,15 @@ async fn fill_date(root: &web_sys::Element, parts: [&str; 3]) {
     }
 }
 
+fn focused() -> web_sys::Element {
+    doc().active_element().expect("an element has the focus")
+}
+
+/// The new screen's heading has the focus (a screen reader announces the page from it).
+fn heading_has_focus(root: &web_sys::Element) {
+    assert_eq!(focused(), find(root, "h1").unchecked_into::<web_sys::Element>(), "the heading of {} has the focus", screen(root));
+}
+
 fn config(lang: Lang) -> Config {
     Config { lang: Some(lang), at: Some("2026-03-10T10:00:00+05:00".into()), embedded: true, ..Config::default() }
 }
@@ -80,14 +89,19 @@ async fn a_missing_answer_is_announced_and_linked_to_the_field() {
     assert_eq!(find(&root, ".phc-error-summary a").get_attribute("href").as_deref(), Some("#phc-field-0"));
     assert!(find(&root, "fieldset").get_attribute("aria-describedby").unwrap().contains("phc-error"));
     assert_eq!(screen(&root), "question:service", "no answer, no progress");
+    assert_eq!(focused().class_name(), "phc-error-summary", "the summary takes the focus");
+    click(&root, ".phc-error-summary a").await;
+    assert_eq!(focused().id(), "phc-field-0", "the summary's link leads to the field");
 }
 
 #[wasm_bindgen_test]
 async fn a_home_visit_walk_through_ends_in_a_result_and_back_keeps_answers() {
     let root = mount(config(Lang::En)).await;
     click(&root, ".phc-button-start").await;
+    heading_has_focus(&root);
     answer(&root, "home_visit").await;
     assert_eq!(screen(&root), "question:channel");
+    heading_has_focus(&root);
     answer(&root, "in_person").await;
     assert_eq!(screen(&root), "question:current_attachment.attached");
     answer(&root, "yes").await;
@@ -95,13 +109,16 @@ async fn a_home_visit_walk_through_ends_in_a_result_and_back_keeps_answers() {
     // Back: the previous answer is still selected.
     click(&root, ".phc-back").await;
     assert_eq!(screen(&root), "question:current_attachment.attached");
+    heading_has_focus(&root);
     let yes: web_sys::HtmlInputElement = find(&root, "input[value=yes]").unchecked_into();
     assert!(yes.checked(), "going back keeps the answer");
     click(&root, "button[type=submit]").await;
     answer(&root, "no").await;
     assert_eq!(screen(&root), "check");
+    heading_has_focus(&root);
     click(&root, ".phc-check-page .phc-button").await;
     assert_eq!(screen(&root), "result");
+    heading_has_focus(&root);
     assert_eq!(text(&root, "h1"), phc::i18n::Messages::get(Lang::En).text("verdict.home_visit.not_eligible", &[]));
 }
 
