@@ -14,8 +14,27 @@ const KEYS: &[&str] = &[
     "complaint_decision_due", "campaign_opens", "campaign_submit_by", "campaign_closes",
 ];
 
+/// Pushes `n` as `width` decimal digits, zero-padded (what `{:0width$}` writes for the numbers of a
+/// date; by hand, as the whole file is: see `hex16`).
+fn push_padded(out: &mut String, n: u32, width: u32) {
+    for i in (0..width).rev() {
+        out.push(char::from(b'0' + (n / 10u32.pow(i) % 10) as u8));
+    }
+}
+
+/// `YYYYMMDD` (RFC 5545 DATE).
 fn ymd(d: NaiveDate) -> String {
-    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+    let mut s = String::with_capacity(8);
+    push_padded(&mut s, d.year() as u32, 4);
+    push_padded(&mut s, d.month(), 2);
+    push_padded(&mut s, d.day(), 2);
+    s
+}
+
+/// `n` as 16 lowercase hexadecimal digits. The file is written without `format!`: that saves 0.3 KB
+/// of the wasm's brotli (hexadecimal and `Debug` formatting; issue 6).
+fn hex16(n: u64) -> String {
+    (0..16).rev().map(|i| char::from(b"0123456789abcdef"[(n >> (i * 4)) as usize & 15])).collect()
 }
 
 /// TEXT escaping (RFC 5545 §3.3.11).
@@ -67,45 +86,55 @@ pub fn calendar(decision: &Decision<'_>, stamp: NaiveDateTime) -> String {
         }
         d.join("\n")
     };
-    let stamp = format!("{}T{:02}{:02}{:02}Z", ymd(stamp.date()), stamp.hour(), stamp.minute(), stamp.second());
+    let stamp = {
+        let mut s = ymd(stamp.date());
+        s.push('T');
+        for n in [stamp.hour(), stamp.minute(), stamp.second()] {
+            push_padded(&mut s, n, 2);
+        }
+        s.push('Z');
+        s
+    };
     // A UID must be globally unique (RFC 5545 §3.8.4.7): a parent who adds the files of two children
     // must get both sets of reminders, not one set replacing the other. The token names this check
     // (its moment and everything it says), so importing the same file twice still updates in place.
     let token = {
-        let mut all = format!("{stamp}\n{description}");
+        let mut all = [stamp.as_str(), "\n", &description].concat();
         for d in &text.dates {
-            all.push_str(&format!("\n{}:{:?}:{}", d.key, d.date.map(|x| x.0), d.text));
+            let day = d.date.map(|x| ymd(x.0)).unwrap_or_default();
+            all.extend(["\n", d.key, ":", &day, ":", &d.text]);
         }
-        fnv1a(all.as_bytes())
+        hex16(fnv1a(all.as_bytes()))
     };
     let mut out = String::new();
-    let mut line = |s: String| fold(&s, &mut out);
-    line("BEGIN:VCALENDAR".into());
-    line("VERSION:2.0".into());
-    line("PRODID:-//PHC checker//phc-app//EN".into());
-    line("CALSCALE:GREGORIAN".into());
-    line("METHOD:PUBLISH".into());
+    let mut line = |parts: &[&str]| fold(&parts.concat(), &mut out);
+    line(&["BEGIN:VCALENDAR"]);
+    line(&["VERSION:2.0"]);
+    line(&["PRODID:-//PHC checker//phc-app//EN"]);
+    line(&["CALSCALE:GREGORIAN"]);
+    line(&["METHOD:PUBLISH"]);
     for DateText { key, date, text: summary } in text.dates.iter().filter(|d| KEYS.contains(&d.key)) {
         let Some(day) = date else { continue };
         let day = day.0;
         let next = day.succ_opt().expect("inside the calendar's years");
-        line("BEGIN:VEVENT".into());
-        line(format!("UID:{}-{}-{}-{token:016x}@phc-checker", decision.service, key.replace('_', "-"), ymd(day)));
-        line(format!("DTSTAMP:{stamp}"));
-        line(format!("DTSTART;VALUE=DATE:{}", ymd(day)));
-        line(format!("DTEND;VALUE=DATE:{}", ymd(next)));
-        line(format!("SUMMARY:{}", escape(summary)));
-        line(format!("DESCRIPTION:{}", escape(&description)));
-        line("TRANSP:TRANSPARENT".into());
-        line("BEGIN:VALARM".into());
-        line("ACTION:DISPLAY".into());
+        let (summary, description) = (escape(summary), escape(&description));
+        line(&["BEGIN:VEVENT"]);
+        line(&["UID:", decision.service.as_str(), "-", &key.replace('_', "-"), "-", &ymd(day), "-", &token, "@phc-checker"]);
+        line(&["DTSTAMP:", &stamp]);
+        line(&["DTSTART;VALUE=DATE:", &ymd(day)]);
+        line(&["DTEND;VALUE=DATE:", &ymd(next)]);
+        line(&["SUMMARY:", &summary]);
+        line(&["DESCRIPTION:", &description]);
+        line(&["TRANSP:TRANSPARENT"]);
+        line(&["BEGIN:VALARM"]);
+        line(&["ACTION:DISPLAY"]);
         // All-day events start at midnight: the day before at 09:00 is -PT15H; on the day at 09:00, PT9H.
-        line(format!("TRIGGER:{}", if DEADLINES.contains(key) { "-PT15H" } else { "PT9H" }));
-        line(format!("DESCRIPTION:{}", escape(summary)));
-        line("END:VALARM".into());
-        line("END:VEVENT".into());
+        line(&["TRIGGER:", if DEADLINES.contains(key) { "-PT15H" } else { "PT9H" }]);
+        line(&["DESCRIPTION:", &summary]);
+        line(&["END:VALARM"]);
+        line(&["END:VEVENT"]);
     }
-    line("END:VCALENDAR".into());
+    line(&["END:VCALENDAR"]);
     out
 }
 
@@ -152,6 +181,12 @@ mod tests {
         assert!(ics.contains("TRIGGER:-PT15H"));
         let ics = calendar(&annotated(&rules, CAMPAIGN, Lang::En), stamp()).replace("\r\n ", "");
         assert!(ics.contains("UID:attachment-campaign-opens-20260901-"), "{ics}");
+        for uid in uids(&ics) {
+            let token = uid.strip_suffix("@phc-checker").and_then(|u| u.rsplit('-').next()).unwrap();
+            assert!(token.len() == 16 && token.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()), "{uid}");
+        }
+        assert_eq!(hex16(0x0123_4567_89ab_cdef), "0123456789abcdef");
+        assert_eq!(hex16(10), "000000000000000a");
         assert!(ics.contains("DTSTART;VALUE=DATE:20270101"), "care starts 1 January 2027");
     }
 

@@ -3,6 +3,7 @@
 //! citizen types leaves it.
 
 mod check;
+mod effects;
 mod events;
 mod platform;
 mod question;
@@ -80,72 +81,30 @@ pub fn app(config: &Config) -> Html {
             None => State::new(lang, config.at.clone(), config.service.clone()),
         }
     });
-    {
-        // The host changed an attribute: apply it.
-        let dispatch = state.dispatcher();
-        let first = use_mut_ref(|| true);
-        use_effect_with((config.at.clone(), config.service.clone()), move |(at, service)| {
-            // The first run is the initial state (which may be a restored link): only later changes apply.
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                dispatch.dispatch(Action::Configure { at: at.clone(), service: service.clone() });
-            }
-        });
-    }
-    {
-        let dispatch = state.dispatcher();
-        use_effect_with(config.lang, move |lang| {
-            if let Some(lang) = lang {
-                dispatch.dispatch(Action::SetLang(*lang));
-            }
-        });
-    }
-    {
-        let dispatch = state.dispatcher();
-        use_effect_with(config.reset, move |r| {
-            if *r > 0 {
-                dispatch.dispatch(Action::Restart);
-            }
-        });
-    }
-    {
-        // Tell the host which step is shown (never an answer), and the decision on the result.
-        let host = config.host.clone();
-        let (answers, at) = (state.answers.clone(), state.at.clone());
-        use_effect_with(state.screen, move |screen| {
-            if let Some(host) = &host {
-                events::step(host, &screen_name(*screen));
-                if *screen == Screen::Result {
-                    match crate::flow::decide(&answers, rules(), now(), at.as_deref()) {
-                        Ok(d) => events::result(host, &phc::json::to_string(&d).unwrap_or_else(|e| panic!("a decision serializes: {e}"))),
-                        Err(e) => events::error(host, &e.to_string()),
-                    }
-                }
-            }
-        });
-    }
     let lang = state.lang;
     let root = use_node_ref();
     {
-        // A new screen's heading takes the focus, so a screen reader announces the new page and the
-        // keyboard starts from it.
-        let root = root.clone();
-        use_effect_with(state.screen, move |_| platform::focus_selected(&root, "h1"));
-    }
-    {
-        // A question's error summary takes the focus when it appears (GOV.UK's pattern).
-        let root = root.clone();
-        use_effect_with(state.error, move |e| {
-            if e.is_some() {
-                platform::focus_selected(&root, ".phc-error-summary");
-            }
-        });
-    }
-    {
-        let embedded = config.embedded;
-        use_effect_with(lang, move |lang| {
-            if !embedded {
-                platform::set_document_lang(*lang);
-            }
+        let last = use_mut_ref(|| None::<effects::Watched>);
+        let watched = effects::Watched {
+            screen: state.screen,
+            error: state.error,
+            lang,
+            host_lang: config.lang,
+            host_at: config.at.clone(),
+            host_service: config.service.clone(),
+            reset: config.reset,
+        };
+        let cx = effects::Context {
+            dispatch: state.dispatcher(),
+            host: config.host.clone(),
+            root: root.clone(),
+            embedded: config.embedded,
+            answers: state.answers.clone(),
+            at: state.at.clone(),
+        };
+        use_effect(move || {
+            let before = last.borrow_mut().replace(watched.clone());
+            effects::after_render(before.as_ref(), &watched, &cx);
         });
     }
     let on_lang = {

@@ -1,0 +1,79 @@
+//! What the app does after a render, for what changed since the one before: apply the host page's
+//! new attributes, tell the host which step is shown (and the decision on the result), move the
+//! focus, set the page's language.
+//!
+//! One effect that compares with the last render, rather than a Yew effect per watched value: each
+//! `use_effect_with` costs the wasm its own copy of the hook's code (issue 6).
+
+use super::state::{Action, Screen, State};
+use super::{events, platform, rules, screen_name};
+use crate::answers::Answers;
+use phc::Lang;
+use yew::prelude::*;
+
+/// The values effects follow, as of one render.
+#[derive(Clone, PartialEq)]
+pub struct Watched {
+    pub screen: Screen,
+    /// The message key of the error a question shows.
+    pub error: Option<&'static str>,
+    pub lang: Lang,
+    /// From the host page: its `lang`, `at` and `service` attributes, and how often it called `reset()`.
+    pub host_lang: Option<Lang>,
+    pub host_at: Option<String>,
+    pub host_service: Option<String>,
+    pub reset: u32,
+}
+
+/// What the effects act on.
+pub struct Context {
+    pub dispatch: UseReducerDispatcher<State>,
+    /// The widget's element (events are dispatched on it); none on the standalone page.
+    pub host: Option<web_sys::Element>,
+    /// The app's own element (focus stays inside it, also in a shadow root).
+    pub root: NodeRef,
+    pub embedded: bool,
+    pub answers: Answers,
+    pub at: Option<String>,
+}
+
+/// Runs after a render: `before` is what the previous render watched (none after the first).
+pub fn after_render(before: Option<&Watched>, now: &Watched, cx: &Context) {
+    if let Some(b) = before {
+        // The host changed an attribute: apply it. (The first render already started from them, and
+        // maybe from a restored link, which this would undo.)
+        if (&b.host_at, &b.host_service) != (&now.host_at, &now.host_service) {
+            cx.dispatch.dispatch(Action::Configure { at: now.host_at.clone(), service: now.host_service.clone() });
+        }
+        if b.host_lang != now.host_lang {
+            if let Some(lang) = now.host_lang {
+                cx.dispatch.dispatch(Action::SetLang(lang));
+            }
+        }
+        if b.reset != now.reset {
+            cx.dispatch.dispatch(Action::Restart);
+        }
+    }
+    if before.map(|b| b.screen) != Some(now.screen) {
+        // A new screen's heading takes the focus, so a screen reader announces the new page and the
+        // keyboard starts from it.
+        platform::focus_selected(&cx.root, "h1");
+        // Tell the host which step is shown (never an answer), and the decision on the result.
+        if let Some(host) = &cx.host {
+            events::step(host, &screen_name(now.screen));
+            if now.screen == Screen::Result {
+                match crate::flow::decide(&cx.answers, rules(), super::now(), cx.at.as_deref()) {
+                    Ok(d) => events::result(host, &phc::json::to_string(&d).unwrap_or_else(|e| panic!("a decision serializes: {e}"))),
+                    Err(e) => events::error(host, &e.to_string()),
+                }
+            }
+        }
+    }
+    // A question's error summary takes the focus when it appears (GOV.UK's pattern).
+    if before.map(|b| b.error) != Some(now.error) && now.error.is_some() {
+        platform::focus_selected(&cx.root, ".phc-error-summary");
+    }
+    if before.map(|b| b.lang) != Some(now.lang) && !cx.embedded {
+        platform::set_document_lang(now.lang);
+    }
+}
