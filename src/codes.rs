@@ -11,22 +11,28 @@ macro_rules! codes {
         impl $name {
             /// Every value, in contract order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The wire names, in the order of `ALL`.
+            pub const NAMES: &'static [&'static str] = &[$($wire),+];
 
             /// The wire name used in the JSON contract.
             pub const fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $wire),+ }
+                Self::NAMES[self as usize]
             }
 
             /// Reads a wire name; `None` for anything else.
             pub fn parse(s: &str) -> Option<Self> {
-                match s { $($wire => Some($name::$variant),)+ _ => None }
+                position(Self::NAMES, s).map(|i| Self::ALL[i])
             }
 
             /// The wire names, for "expected one of …" messages.
             pub fn expected() -> String {
-                let names: &[&str] = &[$($wire),+];
-                names.join(", ")
+                Self::NAMES.join(", ")
             }
+        }
+
+        impl Code for $name {
+            const ALL: &'static [$name] = $name::ALL;
+            const NAMES: &'static [&'static str] = $name::NAMES;
         }
 
         impl serde::Serialize for $name {
@@ -41,6 +47,18 @@ macro_rules! codes {
             }
         }
     };
+}
+
+/// A vocabulary of the contract: its values and their wire names, read and written through tables
+/// (one lookup for all of them, rather than one `match` on strings per vocabulary).
+pub trait Code: Copy + 'static {
+    const ALL: &'static [Self];
+    const NAMES: &'static [&'static str];
+}
+
+/// Where `s` is in `names`.
+pub fn position(names: &[&str], s: &str) -> Option<usize> {
+    names.iter().position(|n| *n == s)
 }
 
 codes!(
@@ -215,3 +233,37 @@ codes!(
         ProvisionalCalendar = "provisional_calendar",
     }
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tables agree: each value's wire name reads back as that value, and nothing else reads.
+    fn round_trip<T: Code + PartialEq + core::fmt::Debug>(as_str: fn(T) -> &'static str, parse: fn(&str) -> Option<T>) {
+        assert_eq!(T::ALL.len(), T::NAMES.len());
+        for (i, v) in T::ALL.iter().enumerate() {
+            assert_eq!(as_str(*v), T::NAMES[i]);
+            assert_eq!(parse(T::NAMES[i]), Some(*v));
+        }
+        assert_eq!(parse(""), None);
+        assert_eq!(parse(&T::NAMES[0].to_uppercase()), None, "wire names are case-sensitive");
+    }
+
+    #[test]
+    fn every_vocabulary_reads_back_what_it_writes() {
+        round_trip(Service::as_str, Service::parse);
+        round_trip(Channel::as_str, Channel::parse);
+        round_trip(Residency::as_str, Residency::parse);
+        round_trip(Category::as_str, Category::parse);
+        round_trip(Insurance::as_str, Insurance::parse);
+        round_trip(Reason::as_str, Reason::parse);
+        round_trip(TargetUnit::as_str, TargetUnit::parse);
+        round_trip(Applicant::as_str, Applicant::parse);
+        round_trip(DocumentCode::as_str, DocumentCode::parse);
+        round_trip(Verdict::as_str, Verdict::parse);
+        round_trip(Outcome::as_str, Outcome::parse);
+        round_trip(Lang::as_str, Lang::parse);
+        round_trip(Alternative::as_str, Alternative::parse);
+        round_trip(ReasonCode::as_str, ReasonCode::parse);
+    }
+}

@@ -3,7 +3,7 @@
 //! answers it needs. Unknown fields and unknown codes are refused, so a typo is never read as "no
 //! answer".
 
-use crate::codes::{Applicant, Category, Channel, Insurance, Reason, Residency, Service, TargetUnit};
+use crate::codes::{Applicant, Category, Channel, Code, Insurance, Reason, Residency, Service, TargetUnit};
 use crate::dates::{clip, parse_date};
 use crate::error::InputError;
 use crate::time::{parse_moment, KzMoment, ZoneRule};
@@ -87,7 +87,7 @@ pub fn request_from_value(value: &Value, now: Option<KzMoment>, zones: &[ZoneRul
     }
     let service = match present(obj, "service") {
         None => return Err(InputError::new("service", format!("missing; expected one of {}", Service::expected()))),
-        Some(v) => code(v, "service", Service::parse, Service::expected)?,
+        Some(v) => code(v, "service")?,
     };
     let at = match present(obj, "at") {
         Some(v) => parse_moment(string(v, "at")?, "at", zones)?,
@@ -101,10 +101,10 @@ pub fn request_from_value(value: &Value, now: Option<KzMoment>, zones: &[ZoneRul
             let p = object(v, "person")?;
             known_fields(p, PERSON, "person.")?;
             Person {
-                residency: opt_code(p, "residency", "person.residency", Residency::parse, Residency::expected)?,
+                residency: opt_code(p, "residency", "person.residency")?,
                 birth_date: opt_date(p, "birth_date", "person.birth_date")?,
                 categories: categories(p)?,
-                insurance: opt_code(p, "insurance", "person.insurance", Insurance::parse, Insurance::expected)?,
+                insurance: opt_code(p, "insurance", "person.insurance")?,
                 insurance_until: opt_date(p, "insurance_until", "person.insurance_until")?,
                 eds: opt_bool(p, "eds", "person.eds")?,
                 phone_on_portal: opt_bool(p, "phone_on_portal", "person.phone_on_portal")?,
@@ -153,13 +153,13 @@ pub fn request_from_value(value: &Value, now: Option<KzMoment>, zones: &[ZoneRul
     Ok(Request {
         service,
         at,
-        channel: opt_code(obj, "channel", "channel", Channel::parse, Channel::expected)?,
-        applicant: opt_code(obj, "applicant", "applicant", Applicant::parse, Applicant::expected)?,
+        channel: opt_code(obj, "channel", "channel")?,
+        applicant: opt_code(obj, "applicant", "applicant")?,
         person,
-        reason: opt_code(obj, "reason", "reason", Reason::parse, Reason::expected)?,
+        reason: opt_code(obj, "reason", "reason")?,
         current_attachment,
         relocation,
-        target_unit: opt_code(obj, "target_unit", "target_unit", TargetUnit::parse, TargetUnit::expected)?,
+        target_unit: opt_code(obj, "target_unit", "target_unit")?,
         border_territory: opt_bool(obj, "border_territory", "border_territory")?,
         refusal_received_on: opt_date(obj, "refusal_received_on", "refusal_received_on")?,
     })
@@ -217,13 +217,20 @@ fn string<'a>(v: &'a Value, field: &str) -> Result<&'a str, InputError> {
     v.as_str().ok_or_else(|| InputError::new(field, format!("expected a string, got {}", kind(v))))
 }
 
-fn code<T>(v: &Value, field: &str, parse: fn(&str) -> Option<T>, expected: fn() -> String) -> Result<T, InputError> {
-    let s = string(v, field).map_err(|e| InputError::new(field, format!("{}; expected one of {}", e.message, expected())))?;
-    parse(s).ok_or_else(|| InputError::new(field, format!("unknown value \"{}\"; expected one of {}", clip(s), expected())))
+/// A code of the vocabulary `T`. The work is done on its table of names, by one function for all
+/// vocabularies (`code_index`).
+fn code<T: Code>(v: &Value, field: &str) -> Result<T, InputError> {
+    code_index(v, field, T::NAMES).map(|i| T::ALL[i])
 }
 
-fn opt_code<T>(obj: &Map, key: &str, field: &str, parse: fn(&str) -> Option<T>, expected: fn() -> String) -> Result<Option<T>, InputError> {
-    present(obj, key).map(|v| code(v, field, parse, expected)).transpose()
+fn code_index(v: &Value, field: &str, names: &[&str]) -> Result<usize, InputError> {
+    let expected = || names.join(", ");
+    let s = string(v, field).map_err(|e| InputError::new(field, format!("{}; expected one of {}", e.message, expected())))?;
+    crate::codes::position(names, s).ok_or_else(|| InputError::new(field, format!("unknown value \"{}\"; expected one of {}", clip(s), expected())))
+}
+
+fn opt_code<T: Code>(obj: &Map, key: &str, field: &str) -> Result<Option<T>, InputError> {
+    present(obj, key).map(|v| code(v, field)).transpose()
 }
 
 fn opt_bool(obj: &Map, key: &str, field: &str) -> Result<Option<bool>, InputError> {
@@ -250,7 +257,7 @@ fn categories(p: &Map) -> Result<Vec<Category>, InputError> {
     })?;
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let c = code(item, &format!("person.categories[{i}]"), Category::parse, Category::expected)?;
+        let c = code(item, &format!("person.categories[{i}]"))?;
         if !out.contains(&c) {
             out.push(c);
         }
