@@ -1,7 +1,8 @@
-// Minifies the web app's JavaScript in dist/ after trunk (issue 6: every byte of a first visit counts):
-// wasm-bindgen's bindings module and static/fallback.js. trunk's own JS minifier fails on the
-// bindings, so terser does it; the bindings' exports keep their names (the widget imports them).
-// The bindings are preloaded with Subresource Integrity, so index.html gets the new hash.
+// Minifies the web app's JavaScript and stylesheet in dist/ after trunk (issue 6: every byte of a first
+// visit counts): wasm-bindgen's bindings module and static/fallback.js with terser (trunk's own JS
+// minifier fails on the bindings; their exports keep their names, the widget imports them), and the
+// stylesheet by `squeezeCss` below. Both are loaded with Subresource Integrity, so index.html gets
+// their new hashes.
 // Usage: node xtask/minify.mjs <dist>
 import { minify } from 'terser';
 import { createHash } from 'node:crypto';
@@ -22,12 +23,38 @@ async function squeeze(name, module) {
   return out.code;
 }
 
+// Whitespace and comments out of CSS, strings left as written. Only what is safe without a parser:
+// runs of whitespace become one space (a space can be a descendant combinator, or separate the terms
+// of `calc()`), then no space around `{ } ; ,` nor after a `:` (in a selector a pseudo-class's `:`
+// is never followed by a space), and no `;` before `}`.
+function squeezeCss(css) {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .split(/("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/)
+    .map((part, i) => (i % 2 === 1 ? part : part
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};,]) ?/g, '$1')
+      .replace(/: /g, ':')
+      .replace(/;}/g, '}')))
+    .join('')
+    .trim();
+}
+
 const code = await squeeze(bindings, true);
 await squeeze('fallback.js', false);
+const stylesheet = names.find((n) => /^app-[0-9a-f]+\.css$/.test(n));
+if (!stylesheet) throw new Error(`${dist}: no stylesheet app-*.css`);
+const cssSource = readFileSync(join(dist, stylesheet), 'utf8');
+const css = squeezeCss(cssSource);
+writeFileSync(join(dist, stylesheet), css);
+console.log(`minify: ${stylesheet} ${cssSource.length} -> ${css.length} bytes`);
 
 const index = join(dist, 'index.html');
-const html = readFileSync(index, 'utf8');
-const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
-const tag = new RegExp(`(<link[^>]*href="/${bindings.replace('.', '\\.')}"[^>]*integrity=")[^"]*(")`);
-if (!tag.test(html)) throw new Error(`${index}: no preload of ${bindings} with integrity`);
-writeFileSync(index, html.replace(tag, `$1${integrity}$2`));
+let html = readFileSync(index, 'utf8');
+for (const [name, content] of [[bindings, code], [stylesheet, css]]) {
+  const integrity = `sha384-${createHash('sha384').update(content).digest('base64')}`;
+  const tag = new RegExp(`(<link[^>]*href="/${name.replace('.', '\\.')}"[^>]*integrity=")[^"]*(")`);
+  if (!tag.test(html)) throw new Error(`${index}: no link to ${name} with integrity`);
+  html = html.replace(tag, `$1${integrity}$2`);
+}
+writeFileSync(index, html);

@@ -92,7 +92,7 @@ impl Messages {
         let form = plural_category(self.lang, n);
         let t = self.raw(&format!("{key}.{form}")).or_else(|| self.raw(&format!("{key}.other")));
         match t {
-            Some(t) => t.replace("{count}", &n.to_string()),
+            Some(t) => fill_with(t, &|name, _| (name == "count").then(|| n.to_string())),
             None => format!("⟦{key}.{form}⟧"),
         }
     }
@@ -109,11 +109,21 @@ impl Messages {
     pub fn date_in_case(&self, d: chrono::NaiveDate, case: Option<&str>) -> String {
         let inflected = case.and_then(|c| self.raw(&format!("case.{c}.{}", d.month())));
         let month = inflected.or_else(|| self.raw(&format!("month.{}", d.month()))).unwrap_or("?");
-        self.raw("format.date")
-            .unwrap_or("{day} {month} {year}")
-            .replace("{day}", &d.day().to_string())
-            .replace("{month}", month)
-            .replace("{year}", &d.year().to_string())
+        let format = self.raw("format.date").unwrap_or("{day} {month} {year}");
+        fill_with(format, &|name, _| match name {
+            "day" => Some(d.day().to_string()),
+            "month" => Some(month.to_string()),
+            "year" => Some(d.year().to_string()),
+            _ => None,
+        })
+    }
+
+    /// A message with placeholders filled by plain text (`{version}` → "0.1.0").
+    pub fn text_with(&self, key: &str, values: &[(&str, &str)]) -> String {
+        match self.raw(key) {
+            Some(t) => fill_with(t, &|name, _| values.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string())),
+            None => format!("⟦{key}⟧"),
+        }
     }
 
     pub fn param(&self, p: &Param) -> String {
@@ -136,38 +146,45 @@ impl Messages {
     }
 
     fn fill(&self, template: &str, params: &[(&str, Param)]) -> String {
-        let mut out = String::with_capacity(template.len() + 16);
-        let mut rest = template;
-        while let Some(i) = rest.find('{') {
-            out.push_str(&rest[..i]);
-            let after = &rest[i + 1..];
-            match after.find('}') {
-                Some(j) => {
-                    let name = &after[..j];
-                    // `{date:abl}`: the parameter `date` in the ablative case.
-                    let (param, case) = match name.split_once(':') {
-                        Some((n, c)) => (n, Some(c)),
-                        None => (name, None),
-                    };
-                    match params.iter().find(|(n, _)| *n == param) {
-                        Some((_, p)) => out.push_str(&self.param_in_case(p, case)),
-                        None => {
-                            out.push('{');
-                            out.push_str(name);
-                            out.push('}');
-                        }
+        fill_with(template, &|name, case| params.iter().find(|(n, _)| *n == name).map(|(_, p)| self.param_in_case(p, case)))
+    }
+}
+
+/// Fills the `{name}` placeholders of a template with `value(name, case)`; `{name:case}` names a
+/// grammatical case (`{date:abl}`: the date in the ablative). A placeholder without a value stays as
+/// written. The one placeholder filler of all messages (no `str::replace`: its substring search would
+/// be code in the wasm for this alone, issue 6).
+fn fill_with(template: &str, value: &dyn Fn(&str, Option<&str>) -> Option<String>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match after.find('}') {
+            Some(j) => {
+                let name = &after[..j];
+                let (param, case) = match name.split_once(':') {
+                    Some((n, c)) => (n, Some(c)),
+                    None => (name, None),
+                };
+                match value(param, case) {
+                    Some(v) => out.push_str(&v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
                     }
-                    rest = &after[j + 1..];
                 }
-                None => {
-                    out.push_str(&rest[i..]);
-                    rest = "";
-                }
+                rest = &after[j + 1..];
+            }
+            None => {
+                out.push_str(&rest[i..]);
+                rest = "";
             }
         }
-        out.push_str(rest);
-        out
     }
+    out.push_str(rest);
+    out
 }
 
 /// Adds the human text of the verdict, every reason, document, channel, alternative and date.
@@ -238,6 +255,24 @@ pub fn annotate(d: &mut Decision<'_>, lang: Lang) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders_are_filled_and_unknown_ones_kept() {
+        let value = |name: &str, case: Option<&str>| match (name, case) {
+            ("a", None) => Some("1".to_string()),
+            ("a", Some(c)) => Some(format!("1/{c}")),
+            _ => None,
+        };
+        assert_eq!(fill_with("{a} and {a:abl}, {b} {", &value), "1 and 1/abl, {b} {");
+        assert_eq!(fill_with("no placeholder", &value), "no placeholder");
+        assert_eq!(fill_with("{a}{a}", &value), "11");
+        let m = Messages::get(Lang::En);
+        let version = m.text_with("ui.take.version", &[("version", "9.9.9"), ("edition", "order-x")]);
+        assert!(version.contains("9.9.9") && version.contains("order-x") && !version.contains('{'), "{version}");
+        assert_eq!(m.text_with("no.such.key", &[]), "⟦no.such.key⟧");
+        assert_eq!(m.counted("unit.working_days", 1), "1 working day");
+        assert_eq!(Messages::get(Lang::Ru).counted("unit.working_days", 22), "22 рабочих дня");
+    }
 
     #[test]
     fn russian_plurals_follow_cldr() {

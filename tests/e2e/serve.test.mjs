@@ -7,7 +7,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { URL_BASE } from './lib.mjs';
+import { URL_BASE, launch } from './lib.mjs';
 
 const DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 
@@ -53,4 +53,26 @@ test('brotli where accepted (the very bytes the size report counts), gzip otherw
   const page = await get('/', 'br');
   assert.equal(page.headers['content-encoding'], 'br');
   assert.match(page.headers['content-type'], /^text\/html/);
+});
+
+test('the minified stylesheet means exactly what static/app.css says (Chromium parses both)', async () => {
+  const source = fs.readFileSync(path.join(DIST, '../static/app.css'), 'utf8');
+  const served = fs.readFileSync(path.join(DIST, hashed.find((f) => f.endsWith('.css'))), 'utf8');
+  assert.ok(served.length < source.length * 0.9, `minified: ${served.length} of ${source.length} bytes`);
+  const browser = await launch();
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const rules = (css) => page.evaluate((text) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      return [...sheet.cssRules].map((r) => r.cssText);
+    }, css);
+    // A custom property keeps its value as written (a token list): `a, b` and `a,b` are the same list.
+    const tokens = (texts) => texts.map((t) => t.replace(/(--[\w-]+:[^;]*)/g, (d) => d.replace(/,\s*/g, ',')));
+    const [a, b] = [tokens(await rules(source)), tokens(await rules(served))];
+    assert.ok(a.length > 50, `${a.length} rules`);
+    assert.deepEqual(b, a);
+  } finally {
+    await browser.close();
+  }
 });
