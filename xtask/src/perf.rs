@@ -6,33 +6,29 @@ use crate::steps::{cargo, output, root, run, Cmd};
 use crate::web;
 use std::collections::BTreeMap;
 
-/// The budget of issue 6: the brotli transfer of a first visit of the app.
+/// The budget of issue 6: the brotli transfer of a first visit of the app. The test command fails
+/// above it.
 pub const BUDGET: u64 = 120 * 1024;
-/// Where the app stands today (rounded up): the test command fails above it, so the size can only
-/// go down until it meets `BUDGET`, which then becomes the gate. Lower it whenever a cut lands.
-pub const CEILING: u64 = 125 * 1024;
+/// Where we want to be (issue 6): printed beside the figure, not a gate.
+pub const GOAL: u64 = 100 * 1024;
 
-/// Fails when a first visit transfers more than the ceiling; says how far it is from the budget.
+/// Fails when a first visit transfers more than the budget; says how far it is from the goal.
 pub fn size_gate(first_visit_brotli: u64) -> Result<(), String> {
     let kb = |b: u64| format!("{:.1} KB", b as f64 / 1024.0);
-    if first_visit_brotli > CEILING {
+    if first_visit_brotli > BUDGET {
         return Err(format!(
-            "a first visit transfers {} (brotli), over the ceiling of {}: something made the app bigger (`cargo xtask sizes` shows what)",
+            "a first visit transfers {} (brotli), over the budget of {} (issue 6): `cargo xtask sizes` shows what costs",
             kb(first_visit_brotli),
-            kb(CEILING)
+            kb(BUDGET)
         ));
     }
-    if first_visit_brotli <= BUDGET {
-        println!("xtask: first visit {} brotli: within the budget of {}", kb(first_visit_brotli), kb(BUDGET));
-    } else {
-        println!(
-            "xtask: first visit {} brotli: under the ceiling of {}, still {} over the budget of {} (issue 6)",
-            kb(first_visit_brotli),
-            kb(CEILING),
-            kb(first_visit_brotli - BUDGET),
-            kb(BUDGET)
-        );
-    }
+    println!(
+        "xtask: first visit {} brotli: within the budget of {} ({} to spare); the goal is {}",
+        kb(first_visit_brotli),
+        kb(BUDGET),
+        kb(BUDGET - first_visit_brotli),
+        kb(GOAL)
+    );
     Ok(())
 }
 

@@ -82,9 +82,11 @@ pub fn app(config: &Config) -> Html {
         }
     });
     let lang = state.lang;
-    let root = use_node_ref();
+    // The app's element, and what the last render watched (one hook for both: each hook type costs
+    // the wasm its own code).
+    let kept = use_mut_ref(|| (NodeRef::default(), None::<effects::Watched>));
+    let root = kept.borrow().0.clone();
     {
-        let last = use_mut_ref(|| None::<effects::Watched>);
         let watched = effects::Watched {
             screen: state.screen,
             error: state.error,
@@ -103,7 +105,7 @@ pub fn app(config: &Config) -> Html {
             at: state.at.clone(),
         };
         use_effect(move || {
-            let before = last.borrow_mut().replace(watched.clone());
+            let before = kept.borrow_mut().1.replace(watched.clone());
             effects::after_render(before.as_ref(), &watched, &cx);
         });
     }
@@ -167,10 +169,8 @@ pub fn app(config: &Config) -> Html {
             },
         }),
     };
-    let class = classes!("phc", config.compact.then_some("phc-compact"));
-    let lang_code = lang.as_str();
-    html! {
-        <div {class} lang={lang_code} data-screen={screen_name(state.screen)} ref={root}>
+    let content = html! {
+        <>
             <header class="phc-header" part="header">
                 <p class="phc-brand">{ t(lang, "ui.title") }</p>
                 { platform::lang_switch(lang, &on_lang) }
@@ -180,7 +180,15 @@ pub fn app(config: &Config) -> Html {
             } else {
                 <main class="phc-main" id="phc-main">{ body }</main>
             }
-        </div>
+        </>
+    };
+    // Class names as literals only: a computed `class` goes through Yew's `Classes` (a hashed set),
+    // 1 KB of wasm for this alone (issue 6). States are attributes (`data-verdict`, `aria-invalid`).
+    let (lang_code, screen) = (lang.as_str(), screen_name(state.screen));
+    if config.compact {
+        html! { <div class="phc phc-compact" lang={lang_code} data-screen={screen} ref={root}>{ content }</div> }
+    } else {
+        html! { <div class="phc" lang={lang_code} data-screen={screen} ref={root}>{ content }</div> }
     }
 }
 

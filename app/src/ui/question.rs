@@ -168,7 +168,9 @@ pub fn question_page(p: QuestionView) -> Html {
                 Err(k) => on_error.emit(k),
                 Ok(answer) => {
                     if let Some(err) = check_answer(&answers, q.id, &answer, super::rules(), super::now(), at.as_deref()) {
-                        on_error.emit(if err.message.contains(" is after ") { "ui.error.date_after_check" } else { "ui.error.date_rejected" });
+                        // (A byte search, not `contains`: see `phc::i18n::fill_with`.)
+                        let after_check = err.message.as_bytes().windows(10).any(|w| w == b" is after ");
+                        on_error.emit(if after_check { "ui.error.date_after_check" } else { "ui.error.date_rejected" });
                     } else {
                         on_answer.emit(answer);
                     }
@@ -201,22 +203,22 @@ pub fn question_page(p: QuestionView) -> Html {
 
     let body = match q.kind {
         Kind::Date => {
-            let field = |label: &str, id: &str, value: &str, width: &str, edit: fn(String) -> Edit| {
+            let field = |label: &str, id: &str, value: &str, edit: fn(String) -> Edit| {
                 let on_edit = p.on_edit.clone();
                 let oninput = Callback::from(move |e: InputEvent| on_edit.emit(edit(text_value(&e))));
                 html! {
                     <div class="phc-date-item">
                         <label for={id.to_string()}>{ label.to_string() }</label>
-                        <input id={id.to_string()} class={classes!("phc-input", width.to_string(), error.is_some().then_some("phc-input-error"))}
+                        <input id={id.to_string()} class="phc-input" aria-invalid={error.is_some().then_some("true")}
                             type="text" inputmode="numeric" autocomplete="off" value={value.to_string()} {oninput} />
                     </div>
                 }
             };
             html! {
                 <div class="phc-date">
-                    { field(&t(lang, "ui.date.day"), &first_input, &draft.day, "phc-w2", Edit::Day) }
-                    { field(&t(lang, "ui.date.month"), &format!("{field_id}-1"), &draft.month, "phc-w2", Edit::Month) }
-                    { field(&t(lang, "ui.date.year"), &format!("{field_id}-2"), &draft.year, "phc-w4", Edit::Year) }
+                    { field(&t(lang, "ui.date.day"), &first_input, &draft.day, Edit::Day) }
+                    { field(&t(lang, "ui.date.month"), &format!("{field_id}-1"), &draft.month, Edit::Month) }
+                    { field(&t(lang, "ui.date.year"), &format!("{field_id}-2"), &draft.year, Edit::Year) }
                 </div>
             }
         }
@@ -289,7 +291,7 @@ pub fn question_page(p: QuestionView) -> Html {
                         </ul>
                     </div>
                 }
-                <div class={classes!("phc-group", error.is_some().then_some("phc-group-error"))}>
+                <div class="phc-group" data-error={error.is_some().then_some("")}>
                     <fieldset class="phc-fieldset" aria-describedby={(!described.is_empty()).then_some(described)}>
                         <legend class="phc-legend">
                             <span class="phc-caption">{ step }</span>

@@ -39,12 +39,6 @@ pub fn result_page(p: ResultView) -> Html {
     };
     phc::i18n::annotate(&mut decision, lang);
     let text = decision.text.clone().expect("annotated");
-    let verdict_class = match decision.verdict {
-        Verdict::Eligible => "phc-verdict-yes",
-        Verdict::EligibleLater => "phc-verdict-later",
-        Verdict::NotEligible => "phc-verdict-no",
-        Verdict::NeedsInformation => "phc-verdict-unknown",
-    };
     let reasons = decision.reasons.iter().filter(|r| r.outcome != Outcome::Info || r.detail != "exact").map(|r| {
         let mark = match r.outcome {
             Outcome::Met => "✓",
@@ -53,7 +47,7 @@ pub fn result_page(p: ResultView) -> Html {
             Outcome::Info => "i",
         };
         html! {
-            <li class={classes!("phc-reason", format!("phc-reason-{}", r.outcome))}>
+            <li class="phc-reason" data-outcome={r.outcome.as_str()}>
                 <span class="phc-mark" aria-hidden="true">{ mark }</span>
                 <span class="phc-reason-text">{ r.text.clone().unwrap_or_default() }</span>
                 <span class="phc-sources">
@@ -67,7 +61,7 @@ pub fn result_page(p: ResultView) -> Html {
     let alternatives = decision.alternatives.iter().map(|a| html! { <li>{ a.text.clone().unwrap_or_default() }</li> });
     let channels = decision.channels.iter().map(|c| html! { <li>{ c.text.clone().unwrap_or_default() }</li> });
     let documents = decision.documents.iter().map(|d| html! { <li><span class="phc-box" aria-hidden="true"></span>{ d.text.clone().unwrap_or_default() }</li> });
-    let dates = text.dates.iter().map(|d| html! { <li class={format!("phc-date-{}", d.key)}>{ d.text.clone() }</li> });
+    let dates = text.dates.iter().map(|d| html! { <li data-date={d.key}>{ d.text.clone() }</li> });
     let risks = decision.refusal_risks.iter().map(|r| html! { <li>{ t(lang, &format!("ui.result.risk_{r}")) }</li> });
     let portal_available = decision.channels.iter().any(|c| c.channel == phc::codes::Channel::Portal && c.available == Some(true));
     let written_to_head = decision.channels.iter().any(|c| c.written_application_to_head == Some(true));
@@ -101,11 +95,11 @@ pub fn result_page(p: ResultView) -> Html {
             }
         })
     };
-    let version = t(lang, "ui.take.version").replace("{version}", env!("CARGO_PKG_VERSION")).replace("{edition}", decision.edition.id);
+    let version = phc::i18n::Messages::get(lang).text_with("ui.take.version", &[("version", env!("CARGO_PKG_VERSION")), ("edition", decision.edition.id)]);
     html! {
         <div class="phc-result">
             <button type="button" class="phc-back phc-no-print" onclick={move |_| on_back.emit(())}>{ t(lang, "ui.change_answers") }</button>
-            <div class={classes!("phc-panel", verdict_class)} part="verdict">
+            <div class="phc-panel" data-verdict={decision.verdict.as_str()} part="verdict">
                 <h1 tabindex="-1">{ text.verdict.clone() }</h1>
             </div>
             if let Some(p) = &text.provisional {
