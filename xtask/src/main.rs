@@ -8,6 +8,7 @@
 mod perf;
 mod setup;
 mod steps;
+mod wasm_cost;
 mod web;
 
 use std::process::ExitCode;

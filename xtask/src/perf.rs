@@ -62,7 +62,7 @@ pub fn sizes() -> Result<(), String> {
     for (name, size) in rows.iter().take(25) {
         println!("  {size:>9}  {name}");
     }
-    Ok(())
+    crate::wasm_cost::report(&named, 1500)
 }
 
 /// The first CSV field (quoted with doubled quotes, or bare) and the rest of the line.

@@ -48,6 +48,8 @@ pub fn test() -> Result<(), String> {
     setup::all()?;
     // 1. The engine, the calendar, the command line: unit, golden, property, CLI and schema tests.
     run(cargo().args(["test", "--package", "phc"]))?;
+    // The automation's own pure parts (the wasm reader of `sizes`).
+    run(cargo().args(["test", "--package", "xtask"]))?;
     // 2. The engine compiles to wasm32 with no web dependency, and the native build has no web in it.
     engine_is_web_free()?;
     // 3. The app's pure parts natively; its components in headless Chromium (wasm-bindgen-test).
