@@ -128,7 +128,7 @@ pub fn app(config: &Config) -> Html {
     let body = match state.screen {
         Screen::Start => start::start_page(lang, state.link_error, { let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::Begin)) }),
         Screen::Ask(id) => {
-            let draft = state.draft.clone().unwrap_or_else(|| question::draft_of(state.answers.get(id)));
+            let draft = state.draft_for(id);
             question::question_page(question::QuestionView {
                 lang,
                 question: crate::flow::question(id).expect("screens name listed questions"),

@@ -158,6 +158,7 @@ pub fn question_page(p: QuestionView) -> Html {
     let hint = t(lang, &key("hint"));
     let field_id = "phc-field";
     let first_input = format!("{field_id}-0");
+    let first_input_link = format!("#{first_input}");
 
     let onsubmit = {
         let (draft, on_error, on_answer) = (draft.clone(), p.on_error.clone(), p.on_answer.clone());
@@ -283,9 +284,8 @@ pub fn question_page(p: QuestionView) -> Html {
                     <div class="phc-error-summary" part="error" role="alert" tabindex="-1" aria-labelledby="phc-error-title">
                         <h2 id="phc-error-title">{ t(lang, "ui.error.summary") }</h2>
                         <ul>
-                            <li><a href={format!("#{first_input}")} onclick={
-                                let root = p.root.clone();
-                                let target = format!("#{first_input}");
+                            <li><a href={first_input_link.clone()} onclick={
+                                let (root, target) = (p.root.clone(), first_input_link.clone());
                                 Callback::from(move |e: MouseEvent| { e.prevent_default(); platform::focus_selected(&root, &target); })
                             }>{ t(lang, k) }</a></li>
                         </ul>

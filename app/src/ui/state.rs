@@ -101,6 +101,12 @@ impl State {
         s
     }
 
+    /// What the question `id` shows as entered: the draft once the citizen changed anything, else
+    /// the answer given before.
+    pub fn draft_for(&self, id: &str) -> Draft {
+        self.draft.clone().unwrap_or_else(|| draft_of(self.answers.get(id)))
+    }
+
     fn next_screen(&self) -> Screen {
         match flow::next_step(&self.answers, super::rules(), super::now(), self.at.as_deref()) {
             Step::Ask(q) => Screen::Ask(q.id),
@@ -171,7 +177,9 @@ impl Reducible for State {
             }
             Action::Edit(edit) => {
                 if let Screen::Ask(id) = s.screen {
-                    s.draft.get_or_insert_with(|| draft_of(self.answers.get(id))).apply(edit);
+                    let mut draft = s.draft_for(id);
+                    draft.apply(edit);
+                    s.draft = Some(draft);
                 }
             }
             Action::Invalid(key) => s.error = Some(key),
