@@ -97,17 +97,24 @@ fn crate_of(name: &str) -> String {
     if name.contains("function names") || name.contains("data names") {
         return "(names, not shipped)".into();
     }
-    let mut trimmed = name.trim_start_matches('<').trim_start_matches("&mut ").trim_start_matches('&');
-    // `<T as core::fmt::Debug>::fmt`: a generic type's impl belongs to the trait's crate.
+    match crate_path(name) {
+        Some((krate, _)) => krate.to_string(),
+        None => "(other)".into(),
+    }
+}
+
+/// A function's name as its crate and the rest of its path: `<yew::html::X as Y>::f` → (`yew`,
+/// `html::X as Y>::f`). `<T as core::fmt::Debug>::fmt`: a generic type's impl belongs to the trait's
+/// crate. `None` for a name that is not a path (a wasm-bindgen shim). Both size reports group by it.
+pub fn crate_path(name: &str) -> Option<(&str, &str)> {
+    let mut trimmed = name.trim_start_matches('<').trim_start_matches("&mut ").trim_start_matches('&').trim_start_matches("dyn ");
     if let Some((ty, rest)) = trimmed.split_once(" as ") {
         if !ty.contains("::") {
             trimmed = rest;
         }
     }
-    match trimmed.find("::") {
-        Some(i) => trimmed[..i].split('[').next().unwrap_or(trimmed).to_string(),
-        None => "(other)".into(),
-    }
+    let (krate, rest) = trimmed.split_once("::")?;
+    Some((krate.split('[').next().unwrap_or(krate), rest))
 }
 
 /// The load benchmark: the app beside a bare Yew counter app, both built with the release profile,

@@ -173,9 +173,9 @@ fn group_of(name: &str) -> String {
     if name.contains("Stateful>::view") {
         return "the app's view (html!)".into();
     }
-    let trimmed = name.trim_start_matches('<').trim_start_matches('&').trim_start_matches("dyn ");
-    let mut parts = trimmed.split("::").map(|p| p.split('[').next().unwrap_or(p));
-    let (Some(krate), Some(module)) = (parts.next(), parts.next()) else { return "(other)".into() };
+    let Some((krate, rest)) = crate::perf::crate_path(name) else { return "(other)".into() };
+    let module = rest.split("::").next().unwrap_or(rest);
+    let module = module.split('[').next().unwrap_or(module);
     let is_path = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     if !is_path(krate) {
         return "(other)".into();
@@ -286,5 +286,7 @@ mod tests {
         assert_eq!(group_of("<core[c59]::str::pattern::StrSearcher>::new"), "core::str");
         assert_eq!(group_of("<yew::html::component::lifecycle::CompStateInner<COMP> as yew::html::component::lifecycle::Stateful>::view::h9"), "the app's view (html!)");
         assert_eq!(group_of("check externref shim"), "(other)");
+        assert_eq!(group_of("<T as core::fmt::Debug>::fmt::h3"), "core::fmt");
+        assert_eq!(group_of("<&dyn core[c59]::fmt::Debug as core[c59]::fmt::Debug>::fmt"), "core::fmt");
     }
 }
