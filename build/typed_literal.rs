@@ -6,7 +6,9 @@
 use crate::calendar::{Calendar, YearTable};
 use crate::codes::{Category, DocumentCode, Reason, Residency};
 use crate::rules::model::{List, Text};
-use crate::rules::{Campaign, ComplaintRules, Edition, Ground, HomeVisit, Processing, ResidencyEntry, ResidencyRule, Rules, WrittenApplication};
+use crate::rules::{
+    Campaign, ComplaintRules, Edition, Ground, HomeVisit, Processing, RelocationScope, ResidencyEntry, ResidencyRule, Rules, WrittenApplication,
+};
 use crate::time::ZoneRule;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
@@ -105,6 +107,7 @@ lit_enum!(
     Category at "crate::codes::Category",
     Processing at "crate::rules::Processing",
     ResidencyRule at "crate::rules::ResidencyRule",
+    RelocationScope at "crate::rules::RelocationScope",
 );
 
 /// Structs field by field.
@@ -122,16 +125,17 @@ macro_rules! lit_struct {
 lit_struct! {
     Rules at "crate::rules::Rules" {
         editions, calendar, zones, cutoff, acceptance_sources, home_visit, complaint, refusal_grounds, refusal_sources, calendar_sources,
+        services_checked_on,
     }
     Edition at "crate::rules::Edition" {
-        id, title, in_force_from, approximate, sources, campaign, free_changes_per_year, free_changes_interpretation,
-        free_changes_single_source, free_changes_sources, portal_processing, in_person_processing, processing_sources,
+        id, title, in_force_from, approximate, sources, checked_on, campaign, free_changes_per_year, free_changes_interpretation,
+        free_changes_single_source, free_changes_sources, free_changes_disagreeing_sources, portal_processing, in_person_processing, processing_sources,
         sign_in_eds, sign_in_one_time_password, one_time_password_interpretation, sign_in_sources, border_exception,
         under_five_actual_residence, territory_sources, grounds, residency, family_consent_document, family_sources,
         written_application,
     }
-    Campaign at "crate::rules::Campaign" { opens, closes, care_starts_next_year, sources }
-    Ground at "crate::rules::Ground" { reason, beyond_unit_only, interpretation, sources }
+    Campaign at "crate::rules::Campaign" { opens, closes, care_starts_next_year, sources, held_through, projection_sources }
+    Ground at "crate::rules::Ground" { reason, relocation_scope, interpretation, sources }
     ResidencyEntry at "crate::rules::ResidencyEntry" { codes, rule, from, written_application, documents, interpretation, sources }
     WrittenApplication at "crate::rules::WrittenApplication" { category, document, sources }
     HomeVisit at "crate::rules::HomeVisit" {
@@ -141,7 +145,7 @@ lit_struct! {
         deadline_months, deadline_sources, review_working_days, review_single_source, review_sources,
         procedure_working_days, procedure_sources, code_in_force_from,
     }
-    Calendar at "crate::calendar::Calendar" { first_year, last_year, years }
+    Calendar at "crate::calendar::Calendar" { first_year, last_year, years, checked_on }
     YearTable at "crate::calendar::YearTable" { off, official }
     ZoneRule at "crate::time::ZoneRule" { from_utc, offset_minutes }
 }

@@ -4,8 +4,12 @@
 //! inside the horizon are computed from the holiday rules (fixed holidays, the weekend shift over
 //! holiday blocks, 7 January and Kurban Ait never moved) and are *provisional*: every answer that rests
 //! on them says so. Dates outside the horizon are refused, never extrapolated.
+//!
+//! A holiday is dated data, like an edition: it counts on a day only when that day lies within its
+//! `valid_from ..= valid_until` (Constitution Day is 30 August until 30 June 2026 and 15 March from
+//! 1 July 2026, so 2026 has none).
 
-use crate::rules::model::CalendarFile;
+use crate::rules::model::{CalendarFile, HolidayData};
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// A year's days off as a bit set over the day of the year (bit 0 = 1 January). Crate-visible
@@ -39,6 +43,8 @@ pub struct Calendar {
     pub(crate) first_year: i32,
     pub(crate) last_year: i32,
     pub(crate) years: std::borrow::Cow<'static, [YearTable]>,
+    /// The day someone last compared `rules/calendar.toml` with its sources.
+    pub(crate) checked_on: NaiveDate,
 }
 
 /// A holiday rule for computed years, already filtered to one year.
@@ -57,6 +63,8 @@ impl Calendar {
         if data.first_year > data.last_year || data.first_year < 1900 {
             return Err(format!("calendar: bad horizon {}..{}", data.first_year, data.last_year));
         }
+        let checked_on = parse(&data.checked_on)?;
+        check_holidays(data)?;
         let mut years = Vec::new();
         for year in data.first_year..=data.last_year {
             let table = match data.official_year.iter().find(|o| o.year == year) {
@@ -65,7 +73,36 @@ impl Calendar {
             };
             years.push(table);
         }
-        Ok(Calendar { first_year: data.first_year, last_year: data.last_year, years: years.into() })
+        let cal = Calendar { first_year: data.first_year, last_year: data.last_year, years: years.into(), checked_on };
+        cal.check_audit_explained(data)?;
+        Ok(cal)
+    }
+
+    /// The day someone last compared the calendar's rules and tables with their sources.
+    pub fn checked_on(&self) -> NaiveDate {
+        self.checked_on
+    }
+
+    /// Each explained disagreement with the `holidays` dataset states what this calendar says of
+    /// the day; that must stay true, so an explanation cannot outlive a change of our data.
+    fn check_audit_explained(&self, data: &CalendarFile) -> Result<(), String> {
+        for a in data.audit_explained.iter() {
+            let d = parse(&a.date)?;
+            let at = |what: String| format!("rules/calendar.toml: audit_explained {}: {what}", a.date);
+            let ours = day_kind(&a.ours).map_err(|e| at(format!("ours: {e}")))?;
+            let dataset = day_kind(&a.dataset).map_err(|e| at(format!("dataset: {e}")))?;
+            if ours == dataset {
+                return Err(at("the dataset and ours say the same; nothing to explain".into()));
+            }
+            if a.why.trim().is_empty() {
+                return Err(at("why is empty".into()));
+            }
+            let off = self.is_day_off(d).map_err(|_| at("outside the calendar's years".into()))?;
+            if off != ours {
+                return Err(at(format!("says ours is {}, but the calendar has a {}", a.ours, if off { "day off" } else { "working day" })));
+            }
+        }
+        Ok(())
     }
 
     pub fn first_year(&self) -> i32 {
@@ -157,12 +194,56 @@ impl Calendar {
             }
         }
         table.official = false;
-        Ok(Calendar { first_year: year, last_year: year, years: vec![table].into() })
+        Ok(Calendar { first_year: year, last_year: year, years: vec![table].into(), checked_on: parse(&data.checked_on)? })
     }
 }
 
 fn parse(s: &str) -> Result<NaiveDate, String> {
     crate::dates::parse_date(s, "calendar").map_err(|e| format!("rules/calendar.toml: {}", e.message))
+}
+
+/// `day_off` is true, `working` false.
+fn day_kind(s: &str) -> Result<bool, String> {
+    match s {
+        "day_off" => Ok(true),
+        "working" => Ok(false),
+        o => Err(format!("{o}; expected day_off or working")),
+    }
+}
+
+/// Every holiday's dates read, its validity a real span, its sources named; every official Kurban
+/// Ait date sourced.
+fn check_holidays(data: &CalendarFile) -> Result<(), String> {
+    for h in data.holiday.iter() {
+        let at = |what: String| format!("rules/calendar.toml: holiday {}: {what}", h.name);
+        let (from, until) = validity(h)?;
+        if let (Some(f), Some(u)) = (from, until) {
+            if f > u {
+                return Err(at(format!("valid_from {f} is after valid_until {u}")));
+            }
+        }
+        if h.sources.is_empty() {
+            return Err(at("no sources".into()));
+        }
+        if h.days.is_empty() {
+            return Err(at("no days".into()));
+        }
+        for md in h.days.iter() {
+            // 2024: a leap year, so 29 February would pass; no holiday falls on it.
+            crate::dates::month_day(md, 2024).ok_or_else(|| at(format!("bad day {md}; expected MM-DD")))?;
+        }
+    }
+    for k in data.kurban_ait.iter() {
+        parse(&k.date)?;
+        if k.official && k.sources.is_empty() {
+            return Err(format!("rules/calendar.toml: Kurban Ait {} is official but names no source", k.date));
+        }
+    }
+    Ok(())
+}
+
+fn validity(h: &HolidayData) -> Result<(Option<NaiveDate>, Option<NaiveDate>), String> {
+    Ok((h.valid_from.as_deref().map(parse).transpose()?, h.valid_until.as_deref().map(parse).transpose()?))
 }
 
 fn weekends(year: i32) -> YearTable {
@@ -177,6 +258,9 @@ fn weekends(year: i32) -> YearTable {
 }
 
 fn official_table(year: i32, o: &crate::rules::model::OfficialYearData) -> Result<YearTable, String> {
+    if o.sources.is_empty() {
+        return Err(format!("rules/calendar.toml: the {year} table names no source"));
+    }
     let mut t = weekends(year);
     for s in o.weekday_days_off.iter() {
         let d = parse(s)?;
@@ -192,6 +276,25 @@ fn official_table(year: i32, o: &crate::rules::model::OfficialYearData) -> Resul
         }
         t.set(d.ordinal0(), false);
     }
+    // A correction documents a change to the published table; the table as written must already
+    // hold it.
+    for c in o.corrections.iter() {
+        let at = |what: String| format!("rules/calendar.toml: correction {} of {year}: {what}", c.date);
+        let d = parse(&c.date)?;
+        if d.year() != year {
+            return Err(at("not a day of the year".into()));
+        }
+        let (was, now) = (day_kind(&c.was).map_err(|e| at(format!("was: {e}")))?, day_kind(&c.now).map_err(|e| at(format!("now: {e}")))?);
+        if was == now {
+            return Err(at("was and now are the same".into()));
+        }
+        if t.is_off(d.ordinal0()) != now {
+            return Err(at(format!("the table does not give {} for the day", c.now)));
+        }
+        if c.sources.is_empty() {
+            return Err(at("no sources".into()));
+        }
+    }
     t.official = true;
     Ok(t)
 }
@@ -202,12 +305,14 @@ fn computed_table(year: i32, data: &CalendarFile) -> Result<YearTable, String> {
     let mut t = weekends(year);
     let mut holidays: Vec<Holiday> = Vec::new();
     for h in data.holiday.iter() {
-        if h.from_year.is_some_and(|f| year < f) || h.until_year.is_some_and(|u| year > u) {
-            continue;
-        }
+        let (from, until) = validity(h)?;
         for md in h.days.iter() {
             let date = crate::dates::month_day(md, year)
                 .ok_or_else(|| format!("rules/calendar.toml: holiday {} has a bad day {md}", h.name))?;
+            // The holiday counts on this day only if the law made it one on that day.
+            if from.is_some_and(|f| date < f) || until.is_some_and(|u| date > u) {
+                continue;
+            }
             holidays.push(Holiday { date, moves: h.moves });
         }
     }
@@ -218,6 +323,15 @@ fn computed_table(year: i32, data: &CalendarFile) -> Result<YearTable, String> {
         }
     }
     crate::small_sort::sort_by_key(&mut holidays, |h| h.date);
+    // A day two rules name (Kurban Ait on Nauryz, say) is one day off: it moves if either rule
+    // moves it, and gives one moved day, not two.
+    holidays.dedup_by(|later, kept| {
+        let same = later.date == kept.date;
+        if same {
+            kept.moves |= later.moves;
+        }
+        same
+    });
     for h in &holidays {
         t.set(h.date.ordinal0(), true);
     }

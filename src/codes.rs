@@ -193,6 +193,8 @@ codes!(
         ApplyFromDate = "apply_from_date",
         UseCampaign = "use_campaign",
         UseFreeChoice = "use_free_choice",
+        /// A change by free choice is open now, without waiting for the campaign.
+        UseFreeChoiceNow = "use_free_choice_now",
         GetEds = "get_eds",
         GiveDataConsent = "give_data_consent",
         GetInsuranceContract = "get_insurance_contract",
@@ -201,6 +203,14 @@ codes!(
         NearestClinicOrAmbulance = "nearest_clinic_or_ambulance",
         AskToRestoreDeadline = "ask_to_restore_deadline",
         NothingToDo = "nothing_to_do",
+        /// Home visit: call the clinic by phone or go to its registry (no signature needed).
+        CallClinic = "call_clinic",
+        /// Home visit after a campaign attachment: until 1 January the previous clinic still serves.
+        CallPreviousClinic = "call_previous_clinic",
+        /// Home visit: the clinic one is attached to is the one that comes.
+        CallOwnClinic = "call_own_clinic",
+        /// An emergency: call an ambulance (103), attached or not.
+        CallAmbulance = "call_ambulance",
     }
 );
 
@@ -231,6 +241,12 @@ codes!(
         ComplaintReview = "complaint_review",
         ComplaintProcedure = "complaint_procedure",
         ProvisionalCalendar = "provisional_calendar",
+        /// A date rests on a rule projected beyond what has taken place (a campaign after the last one held).
+        RulesProjection = "rules_projection",
+        /// When the rules were last checked against their sources, and whether that is long ago.
+        RulesChecked = "rules_checked",
+        /// The campaign a home visit depends on (the previous clinic serves until 1 January).
+        CampaignAttachment = "campaign_attachment",
     }
 );
 

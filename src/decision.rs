@@ -31,6 +31,8 @@ pub struct Decision<'r> {
     pub refusal_risks: Vec<&'r str>,
     pub needs: Vec<&'static str>,
     pub provisional: bool,
+    /// The earliest day on which the rules this decision applied were last compared with their sources.
+    pub checked_on: Day,
     pub alternatives: Vec<AlternativeItem>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<DecisionText>,
@@ -56,6 +58,9 @@ pub struct ReasonItem<'r> {
     pub sources: &'r [Text],
     pub interpretation: bool,
     pub single_source: bool,
+    /// Official sources that say otherwise than `sources` (the decision follows `sources`).
+    #[serde(skip_serializing_if = "<[Text]>::is_empty")]
+    pub sources_disagree: &'r [Text],
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
     /// Values the text speaks of (dates, counts); not serialized.
@@ -96,6 +101,9 @@ pub struct ChannelItem {
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentItem {
     pub code: DocumentCode,
+    /// Needed only in this case (`institution_request`: only if the institution sent a request).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub only_if: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
@@ -160,6 +168,8 @@ pub struct DecisionText {
     pub dates: Vec<DateText>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provisional: Option<String>,
+    /// "Rules checked against their sources on …".
+    pub checked_on: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -20,6 +20,9 @@ pub struct Person {
     pub eds: Option<bool>,
     pub phone_on_portal: Option<bool>,
     pub consents_to_data_access: Option<bool>,
+    /// Students: whether the institution has sent the clinic an official request (only then the
+    /// rector's request and the commission's protocol are needed).
+    pub institution_request: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -27,12 +30,16 @@ pub struct CurrentAttachment {
     pub attached: Option<bool>,
     pub at_target_clinic: Option<bool>,
     pub free_changes_this_year: Option<u32>,
+    /// Whether the current attachment was made in this year's campaign (it takes effect on 1 January).
+    pub attached_in_campaign: Option<bool>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Relocation {
     pub moved_on: Option<NaiveDate>,
     pub leaves_unit: Option<bool>,
+    /// When the move leaves the unit: whether for more than one month.
+    pub away_over_a_month: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -61,10 +68,10 @@ pub const TOP: &[&str] = &[
 ];
 pub const PERSON: &[&str] = &[
     "residency", "birth_date", "categories", "insurance", "insurance_until", "eds", "phone_on_portal",
-    "consents_to_data_access",
+    "consents_to_data_access", "institution_request",
 ];
-pub const CURRENT: &[&str] = &["attached", "at_target_clinic", "free_changes_this_year"];
-pub const RELOCATION: &[&str] = &["moved_on", "leaves_unit"];
+pub const CURRENT: &[&str] = &["attached", "at_target_clinic", "free_changes_this_year", "attached_in_campaign"];
+pub const RELOCATION: &[&str] = &["moved_on", "leaves_unit", "away_over_a_month"];
 
 /// Reads a request from JSON text. `now` stands in for a missing `at` (the app passes the clock; the
 /// command line passes `None`, so `at` is required there).
@@ -109,6 +116,7 @@ pub fn request_from_value(value: &Value, now: Option<KzMoment>, zones: &[ZoneRul
                 eds: opt_bool(p, "eds", "person.eds")?,
                 phone_on_portal: opt_bool(p, "phone_on_portal", "person.phone_on_portal")?,
                 consents_to_data_access: opt_bool(p, "consents_to_data_access", "person.consents_to_data_access")?,
+                institution_request: opt_bool(p, "institution_request", "person.institution_request")?,
             }
         }
     };
@@ -136,6 +144,7 @@ pub fn request_from_value(value: &Value, now: Option<KzMoment>, zones: &[ZoneRul
                 attached: opt_bool(c, "attached", "current_attachment.attached")?,
                 at_target_clinic: opt_bool(c, "at_target_clinic", "current_attachment.at_target_clinic")?,
                 free_changes_this_year: changes,
+                attached_in_campaign: opt_bool(c, "attached_in_campaign", "current_attachment.attached_in_campaign")?,
             }
         }
     };
@@ -147,6 +156,7 @@ pub fn request_from_value(value: &Value, now: Option<KzMoment>, zones: &[ZoneRul
             Relocation {
                 moved_on: opt_date(r, "moved_on", "relocation.moved_on")?,
                 leaves_unit: opt_bool(r, "leaves_unit", "relocation.leaves_unit")?,
+                away_over_a_month: opt_bool(r, "away_over_a_month", "relocation.away_over_a_month")?,
             }
         }
     };

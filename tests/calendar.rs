@@ -33,11 +33,11 @@ const DOMAIN_DAYS_OFF: &[&str] = &[
     "2025-03-25", "2025-05-01", "2025-05-07", "2025-05-09", "2025-06-06", "2025-07-07", "2025-09-01",
     "2025-10-27", "2025-12-16",
     // 2026: 1-2 Jan, 7 Jan, 8 Mar (Sun) -> 9 Mar, 21-22 Mar (Sat, Sun) -> 24-25, 23 Mar, 1, 7 May,
-    // 9 May (Sat) -> 11 May, Kurban Ait 27 May, 6 Jul, 30 Aug (Sun) -> 31 Aug, 25 Oct (Sun) -> 26 Oct,
-    // 16 Dec.
+    // 9 May (Sat) -> 11 May, Kurban Ait 27 May, 6 Jul, 25 Oct (Sun) -> 26 Oct, 16 Dec. No Constitution
+    // Day: 30 August stopped being one on 1 July 2026 and 15 March is first kept in 2027, so Monday
+    // 31 August (a moved day off in the table published in January) is a working day.
     "2026-01-01", "2026-01-02", "2026-01-07", "2026-03-09", "2026-03-23", "2026-03-24", "2026-03-25",
-    "2026-05-01", "2026-05-07", "2026-05-11", "2026-05-27", "2026-07-06", "2026-08-31", "2026-10-26",
-    "2026-12-16",
+    "2026-05-01", "2026-05-07", "2026-05-11", "2026-05-27", "2026-07-06", "2026-10-26", "2026-12-16",
 ];
 
 #[test]
@@ -51,6 +51,120 @@ fn official_days_off_2024_2026_are_off_and_nothing_else_on_a_weekday() {
     }
 }
 
+/// Constitution Day moved by the Constitution of 15 March 2026 (in force 1 July 2026): 30 August up
+/// to 2025, none in 2026, 15 March from 2027 (domain.md §7).
+#[test]
+fn constitution_day_moves_from_30_august_to_15_march() {
+    let cal = rules().calendar;
+    // 2025: 30 August a Saturday -> Monday 1 September off, under the old rule.
+    assert!(cal.is_day_off(d("2025-09-01")).unwrap());
+    // 2026: Sunday 30 August is an ordinary Sunday; Friday 28 and Monday 31 August are working days,
+    // so a request on Friday after hours is answered on Monday 31 August.
+    assert!(cal.is_working_day(d("2026-08-28")).unwrap());
+    assert!(cal.is_working_day(d("2026-08-31")).unwrap(), "31 Aug 2026 is a working day (corrected)");
+    assert_eq!(cal.next_working_day_after(d("2026-08-28")).unwrap(), d("2026-08-31"));
+    // 15 March 2026 (a Sunday, before the Constitution was in force) gave no day off.
+    assert!(cal.is_working_day(d("2026-03-16")).unwrap());
+    // 2027: Monday 15 March is off; Monday 30 August works.
+    assert_eq!(d("2027-03-15").weekday(), Weekday::Mon);
+    assert!(cal.is_day_off(d("2027-03-15")).unwrap());
+    assert!(cal.is_working_day(d("2027-08-30")).unwrap());
+    assert_eq!(cal.next_working_day_after(d("2027-03-12")).unwrap(), d("2027-03-16"));
+    // 2031: 15 March a Saturday -> Monday 17 March off; Tuesday 18 works.
+    assert_eq!(d("2031-03-15").weekday(), Weekday::Sat);
+    assert!(cal.is_day_off(d("2031-03-17")).unwrap());
+    assert!(cal.is_working_day(d("2031-03-18")).unwrap());
+    for year in 2027..=2036 {
+        assert!(cal.is_working_day(d(&format!("{year}-08-30"))).unwrap() || matches!(d(&format!("{year}-08-30")).weekday(), Weekday::Sat | Weekday::Sun));
+    }
+}
+
+/// The 2026 table says why it differs from the calendar published in January.
+#[test]
+fn the_2026_correction_is_data() {
+    let file = calendar_file();
+    let y2026 = file.official_year.iter().find(|o| o.year == 2026).unwrap();
+    assert!(!y2026.weekday_days_off.iter().any(|x| x == "2026-08-31"));
+    let c = y2026.corrections.iter().find(|c| c.date == "2026-08-31").expect("a correction for 31 Aug 2026");
+    assert_eq!((&*c.was, &*c.now), ("day_off", "working"));
+    assert!(c.sources.iter().any(|s| s.contains("15 Mar 2026")), "the Constitution is cited: {:?}", c.sources);
+}
+
+#[test]
+fn the_calendar_says_when_it_was_checked() {
+    assert_eq!(rules().calendar.checked_on(), d("2026-12-01"));
+}
+
+/// Every holiday is dated and sourced; a holiday counts only on days inside its validity.
+#[test]
+fn holidays_are_dated_data() {
+    let file = calendar_file();
+    for h in file.holiday.iter() {
+        assert!(!h.sources.is_empty(), "holiday {} names no source", h.name);
+    }
+    // A holiday valid from a day counts from that day: moving the 2026 Constitution Day's start to
+    // 1 March 2026 makes Sunday 15 March 2026 one, hence Monday 16 March off.
+    let mut early = file.clone();
+    let h = early.holiday.to_mut().iter_mut().find(|h| h.name == "constitution_day" && h.days.iter().any(|x| x == "03-15")).unwrap();
+    h.valid_from = Some("2026-03-01".into());
+    assert!(Calendar::computed_only(&early, 2026).unwrap().is_day_off(d("2026-03-16")).unwrap());
+    assert!(Calendar::computed_only(&file, 2026).unwrap().is_working_day(d("2026-03-16")).unwrap());
+    // The old rule without its end would keep 30 August: Monday 31 August 2026 off.
+    let mut old = file.clone();
+    for h in old.holiday.to_mut().iter_mut().filter(|h| h.name == "constitution_day") {
+        if h.days.iter().any(|x| x == "08-30") {
+            h.valid_until = None;
+        }
+    }
+    assert!(Calendar::computed_only(&old, 2026).unwrap().is_day_off(d("2026-08-31")).unwrap());
+}
+
+/// What the loader refuses in `rules/calendar.toml`, each with the value that is wrong.
+#[test]
+fn the_calendar_file_is_checked() {
+    let file = calendar_file();
+    let refused = |f: &CalendarFile, want: &str| {
+        let e = Calendar::from_data(f).expect_err(want);
+        assert!(e.contains(want), "{e:?} does not mention {want:?}");
+    };
+    let mut f = file.clone();
+    let h = f.holiday.to_mut().iter_mut().find(|h| h.name == "republic_day").unwrap();
+    h.valid_until = Some("2020-01-01".into());
+    refused(&f, "valid_from 2022-09-29 is after valid_until 2020-01-01");
+
+    let mut f = file.clone();
+    f.holiday.to_mut()[0].sources = Vec::new().into();
+    refused(&f, "no sources");
+
+    let mut f = file.clone();
+    f.kurban_ait.to_mut()[0].sources = Vec::new().into();
+    refused(&f, "official but names no source");
+
+    // A correction the table does not hold.
+    let mut f = file.clone();
+    let y = f.official_year.to_mut().iter_mut().find(|o| o.year == 2026).unwrap();
+    y.weekday_days_off.to_mut().push("2026-08-31".into());
+    refused(&f, "the table does not give working");
+
+    // An explanation of a disagreement must state what our calendar says.
+    let mut f = file.clone();
+    f.audit_explained = vec![phc::rules::model::AuditExplainedData {
+        date: "2026-08-31".into(),
+        dataset: "working".into(),
+        ours: "day_off".into(),
+        why: "test".into(),
+    }]
+    .into();
+    refused(&f, "but the calendar has a working day");
+
+    // The fields of the former model are unknown now: a stale file fails to load, never half-read.
+    let text = std::fs::read_to_string("rules/calendar.toml").unwrap();
+    let stale = text.replacen("name = \"new_year\"", "name = \"new_year\"\nfrom_year = 2015", 1);
+    let e = toml::from_str::<CalendarFile>(&stale).unwrap_err().to_string();
+    assert!(e.contains("from_year"), "{e}");
+    toml::from_str::<CalendarFile>(&text).unwrap();
+}
+
 #[test]
 fn working_weekends_by_act() {
     let cal = rules().calendar;
@@ -60,6 +174,23 @@ fn working_weekends_by_act() {
     assert!(cal.is_day_off(d("2024-05-08")).unwrap());
     assert!(cal.is_day_off(d("2023-07-07")).unwrap());
     assert_eq!(cal.exceptions(2026).unwrap().1, Vec::<NaiveDate>::new(), "no transfers in 2026");
+    // 2016-2022, from the decrees the `holidays` dataset cites: 2018 had five working Saturdays;
+    // in 2020 the day off of Victory Day (Saturday 9 May, moved by law to Monday 11 May) was moved
+    // again to Friday 8 May, and Monday 11 May was worked.
+    assert_eq!(cal.exceptions(2018).unwrap().1.len(), 5);
+    assert!(cal.is_day_off(d("2020-05-08")).unwrap());
+    assert!(cal.is_working_day(d("2020-05-11")).unwrap());
+    assert!(cal.is_working_day(d("2022-10-22")).unwrap());
+    assert!(cal.is_day_off(d("2022-10-24")).unwrap());
+}
+
+/// Which years are official: 2016-2026 (decrees and published calendars); 2015 and 2027 on are
+/// computed, hence provisional.
+#[test]
+fn official_years() {
+    let cal = rules().calendar;
+    let official: Vec<i32> = (cal.first_year()..=cal.last_year()).filter(|y| cal.is_official(*y)).collect();
+    assert_eq!(official, (2016..=2026).collect::<Vec<_>>());
 }
 
 #[test]
@@ -165,8 +296,35 @@ proptest! {
     fn weekends_are_off_unless_worked_by_act(day in any_date()) {
         let cal = rules_cached();
         if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-            let worked = ["2023-07-01", "2024-05-04", "2025-01-05"].contains(&day.format("%Y-%m-%d").to_string().as_str());
+            let s = day.format("%Y-%m-%d").to_string();
+            let worked = calendar_file().official_year.iter().any(|o| o.working_weekend_days.iter().any(|w| *w == s));
             prop_assert_eq!(cal.is_day_off(day).unwrap(), !worked);
+        }
+    }
+
+    /// A holiday in force on a weekday is a day off, whatever the year; outside its validity it
+    /// gives nothing (checked on the computed calendar, so official tables cannot hide a rule).
+    #[test]
+    fn a_holiday_counts_exactly_inside_its_validity(year in 2015i32..=2036) {
+        let file = calendar_file();
+        let cal = Calendar::computed_only(&file, year).unwrap();
+        for h in file.holiday.iter() {
+            for md in h.days.iter() {
+                let day = d(&format!("{year}-{md}"));
+                let from_ok = h.valid_from.as_deref().map_or(true, |f| day >= d(f));
+                let until_ok = h.valid_until.as_deref().map_or(true, |u| day <= d(u));
+                if from_ok && until_ok {
+                    prop_assert!(cal.is_day_off(day).unwrap(), "{} on {day}", h.name);
+                }
+            }
+        }
+        // 30 August after 2025 and 15 March before 2027 are days off only as weekends.
+        for md in ["08-30", "03-15"] {
+            let day = d(&format!("{year}-{md}"));
+            let in_force = if md == "08-30" { year <= 2025 } else { year >= 2027 };
+            if !in_force && !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+                prop_assert!(cal.is_working_day(day).unwrap() || file.kurban_ait.iter().any(|k| k.date == day.format("%Y-%m-%d").to_string()), "{day}");
+            }
         }
     }
 }

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-const VALID: &str = r#"{"service":"attachment","at":"2026-03-10T15:30:00+05:00","person":{"residency":"citizen","consents_to_data_access":true},"reason":"relocation","relocation":{"moved_on":"2026-02-01"},"target_unit":"same"}"#;
+const VALID: &str = r#"{"service":"attachment","at":"2026-03-10T15:30:00+05:00","person":{"residency":"citizen","consents_to_data_access":true},"reason":"relocation","relocation":{"moved_on":"2026-02-01","leaves_unit":false},"target_unit":"same"}"#;
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_phc-check"))

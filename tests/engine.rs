@@ -7,7 +7,7 @@ mod common;
 use chrono::NaiveDate;
 use phc::{check_json, Lang, Rules};
 use proptest::prelude::*;
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::sync::OnceLock;
 
 fn rules() -> &'static Rules {
@@ -99,6 +99,14 @@ proptest! {
                 }
                 // Deterministic.
                 prop_assert_eq!(&out, &check_json(&text, rules(), None, None).unwrap());
+                // The channel (and with it a missing signature) never changes the verdict (contract).
+                for channel in [json!("portal"), json!("in_person"), Value::Null] {
+                    let mut other = req.clone();
+                    other["channel"] = channel;
+                    let o: Value = serde_json::from_str(&check_json(&other.to_string(), rules(), None, None).unwrap()).unwrap();
+                    prop_assert_eq!(&o["verdict"], &dec["verdict"], "channel {} changed the verdict", other["channel"]);
+                    prop_assert_eq!(&o["eligible_from"], &dec["eligible_from"]);
+                }
                 // Fits the schema.
                 let errors = common::validate(&schema_decision(), &dec);
                 prop_assert!(errors.is_empty(), "{:?}", errors);
@@ -144,7 +152,7 @@ fn the_generator_reaches_every_verdict() {
     // A complaint is never refused: a missed deadline can be restored (APPK art. 92).
     let expected = [
         "attachment/eligible", "attachment/eligible_later", "attachment/not_eligible", "attachment/needs_information",
-        "home_visit/eligible", "home_visit/not_eligible", "home_visit/needs_information",
+        "home_visit/eligible", "home_visit/eligible_later", "home_visit/not_eligible", "home_visit/needs_information",
         "complaint/eligible", "complaint/needs_information",
     ];
     let seen: Vec<&str> = verdicts.iter().map(String::as_str).collect();

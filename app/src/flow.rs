@@ -48,6 +48,10 @@ pub const QUESTIONS: &[Question] = &[
     Question { id: "refusal_received_on", kind: Date },
     Question { id: "person.categories", kind: Multi(&["pensioner", "disability", "disabled_child_representative", "guardian", "convict", "student", "madrasah_student", "conscript", "born_abroad_child", "institution_ward", "power_of_attorney", "voluntary_insurance"]) },
     Question { id: "person.consents_to_data_access", kind: YesNo },
+    // Added after share links version 1 was fixed: new questions go last, so old links keep their letters.
+    Question { id: "current_attachment.attached_in_campaign", kind: YesNo },
+    Question { id: "relocation.away_over_a_month", kind: YesNo },
+    Question { id: "person.institution_request", kind: YesNo },
 ];
 
 pub fn question(id: &str) -> Option<&'static Question> {
@@ -69,13 +73,32 @@ fn prelude(service: &str) -> &'static [&'static str] {
     }
 }
 
-/// Asked after the verdict is settled: they change the documents and the channel, not the verdict.
-fn extras(service: &str) -> &'static [&'static str] {
-    match service {
-        "attachment" => &["person.categories", "person.consents_to_data_access"],
-        _ => &[],
+/// Asked after the verdict is settled: they change the documents and the channel, not the verdict
+/// (a missing signature closes the portal, never the answer). Some only when an answer calls for them.
+fn extras(service: &str, answers: &Answers, refused: bool) -> Vec<&'static str> {
+    let is = |id: &str, a: Answer| answers.get(id) == Some(&a);
+    let portal = is("channel", Answer::Code("portal".into()));
+    let mut out = Vec::new();
+    // How to sign in to the portal matters only to someone who can apply.
+    if portal && !refused && matches!(service, "attachment" | "home_visit") {
+        out.push("person.eds");
+        if service == "attachment" && is("person.eds", Answer::Flag(false)) {
+            out.push("person.phone_on_portal");
+        }
     }
+    if service == "attachment" {
+        out.push("person.categories");
+        let student = matches!(answers.get("person.categories"), Some(Answer::Codes(cs)) if cs.iter().any(|c| c == "student" || c == "madrasah_student"));
+        if student {
+            out.push("person.institution_request");
+        }
+        out.push("person.consents_to_data_access");
+    }
+    out
 }
+
+/// Every question that may be an extra of a service, whatever the answers (for the order of "check your answers").
+const EXTRA_IDS: &[&str] = &["person.eds", "person.phone_on_portal", "person.categories", "person.institution_request", "person.consents_to_data_access"];
 
 /// Runs the engine on the answers.
 pub fn decide<'r>(answers: &Answers, rules: &'r Rules, now: KzMoment, at: Option<&str>) -> Result<Decision<'r>, InputError> {
@@ -92,12 +115,14 @@ pub fn next_step(answers: &Answers, rules: &Rules, now: KzMoment, at: Option<&st
             return Step::Ask(question(id).expect("listed"));
         }
     }
+    let mut refused = false;
     if let Ok(decision) = decide(answers, rules, now, at) {
         if let Some(q) = decision.needs.iter().find_map(|n| question(n)) {
             return Step::Ask(q);
         }
+        refused = decision.verdict == phc::codes::Verdict::NotEligible;
     }
-    for id in extras(&service) {
+    for id in extras(&service, answers, refused) {
         if !answers.is_answered(id) {
             return Step::Ask(question(id).expect("listed"));
         }
@@ -120,8 +145,8 @@ pub fn answered_in_order(answers: &Answers) -> Vec<&'static Question> {
     let service = answers.service().unwrap_or("");
     let mut order: Vec<&'static str> = vec!["service"];
     order.extend(prelude(service));
-    order.extend(QUESTIONS.iter().map(|q| q.id).filter(|id| *id != "service" && !prelude(service).contains(id) && !extras(service).contains(id)));
-    order.extend(extras(service));
+    order.extend(QUESTIONS.iter().map(|q| q.id).filter(|id| *id != "service" && !prelude(service).contains(id) && !EXTRA_IDS.contains(id)));
+    order.extend(EXTRA_IDS);
     order.into_iter().filter(|id| answers.is_answered(id)).filter_map(question).collect()
 }
 
@@ -216,6 +241,37 @@ mod tests {
         assert_eq!(next_step(&a, &rules, now(), None), Step::Check);
         let d = decide(&a, &rules, now(), None).unwrap();
         assert_eq!(d.verdict, phc::codes::Verdict::Eligible);
+    }
+
+    #[test]
+    fn the_way_to_apply_is_asked_after_the_verdict_and_only_when_it_can_matter() {
+        let rules = Rules::embedded().unwrap();
+        let mut a = Answers::default();
+        for (id, v) in [("service", "attachment"), ("applicant", "self"), ("channel", "portal"), ("person.residency", "citizen"), ("reason", "free_choice"), ("target_unit", "same")] {
+            a.set(question(id).unwrap().id, code(v));
+        }
+        a.set("current_attachment.free_changes_this_year", Answer::Count(0));
+        // The verdict is settled without the signature: asked now, as a way to apply.
+        assert_eq!(decide(&a, &rules, now(), None).unwrap().verdict, phc::codes::Verdict::Eligible);
+        assert_eq!(next_step(&a, &rules, now(), None), Step::Ask(question("person.eds").unwrap()));
+        a.set("person.eds", Answer::Flag(false));
+        assert_eq!(next_step(&a, &rules, now(), None), Step::Ask(question("person.phone_on_portal").unwrap()));
+        a.set("person.phone_on_portal", Answer::Flag(false));
+        // A student is asked whether the institution sent a request, and only a student.
+        assert_eq!(next_step(&a, &rules, now(), None), Step::Ask(question("person.categories").unwrap()));
+        a.set("person.categories", Answer::Codes(vec!["student".into()]));
+        assert_eq!(next_step(&a, &rules, now(), None), Step::Ask(question("person.institution_request").unwrap()));
+        a.set("person.institution_request", Answer::Flag(false));
+        a.set("person.consents_to_data_access", Answer::Flag(true));
+        assert_eq!(next_step(&a, &rules, now(), None), Step::Check);
+        assert_eq!(decide(&a, &rules, now(), None).unwrap().verdict, phc::codes::Verdict::Eligible, "no signature never changes the answer");
+        // Someone refused is not asked how to sign in.
+        let mut b = Answers::default();
+        for (id, v) in [("service", "home_visit"), ("channel", "portal")] {
+            b.set(question(id).unwrap().id, code(v));
+        }
+        b.set("current_attachment.attached", Answer::Flag(false));
+        assert_eq!(next_step(&b, &rules, now(), None), Step::Check);
     }
 
     #[test]

@@ -3,31 +3,33 @@
 
 use super::Ctx;
 use crate::calendar::OutOfHorizon;
-use crate::codes::{Alternative, Applicant, Channel, DocumentCode, Insurance, Reason, ReasonCode, Service, TargetUnit};
+use crate::codes::{Alternative, Applicant, Category, Channel, DocumentCode, Insurance, Reason, ReasonCode, Service, TargetUnit};
 use crate::decision::{CampaignDates, ChannelItem, Dates, Day, Decision, DocumentItem, Param, StandardDates};
 use crate::request::Request;
 use crate::rules::model::Text;
-use crate::rules::{Campaign, Processing, ResidencyRule};
+use crate::rules::{Campaign, Processing, RelocationScope, ResidencyRule};
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
 pub(super) fn decide<'r>(req: &Request, mut ctx: Ctx<'r>) -> Result<Decision<'r>, OutOfHorizon> {
     let ctx = &mut ctx;
     let mut ctx_documents: Vec<DocumentCode> = vec![DocumentCode::IdentityDocument];
+    let mut conditional: Vec<(DocumentCode, &'static str)> = Vec::new();
     let mut written_to_head = false;
 
-    residency(req, ctx, &mut ctx_documents, &mut written_to_head);
+    let writes_to_head_only = residency(req, ctx, &mut ctx_documents, &mut written_to_head);
     consent(req, ctx);
-    let campaign = this_or_next_campaign(ctx)?;
+    let campaign = this_or_next_campaign(req, ctx)?;
     let accepted_on = ctx.accepted_on(ctx.at.local)?;
     ground(req, ctx, campaign.as_ref(), accepted_on, &mut ctx_documents);
     territory(req, ctx);
     age(req, ctx);
-    categories(req, ctx, &mut ctx_documents, &mut written_to_head);
+    categories(req, ctx, &mut ctx_documents, &mut conditional, &mut written_to_head);
     if req.applicant == Some(Applicant::FamilyMember) && ctx.edition.family_consent_document {
         ctx_documents.push(DocumentCode::FamilyConsent);
         ctx.info(ReasonCode::WrittenApplication, "family_consent", &ctx.edition.family_sources);
     }
-    let portal = portal(req, ctx);
+    let portal = portal(req, ctx, writes_to_head_only);
+    refusal_risks(req, ctx);
     let channels = vec![
         ChannelItem { channel: Channel::Portal, available: portal, written_application_to_head: None, text: None },
         ChannelItem { channel: Channel::InPerson, available: Some(true), written_application_to_head: Some(written_to_head), text: None },
@@ -40,9 +42,17 @@ pub(super) fn decide<'r>(req: &Request, mut ctx: Ctx<'r>) -> Result<Decision<'r>
         ctx_documents.retain(|d| *d == DocumentCode::IdentityDocument);
         ctx.info(ReasonCode::WrittenApplication, "portal_documents", &ctx.edition.sign_in_sources).interpretation(true);
     }
+    if req.channel == Some(Channel::Portal) {
+        conditional.clear();
+    }
     crate::small_sort::sort_by_key(&mut ctx_documents, |d| *d);
     ctx_documents.dedup();
-    let documents = ctx_documents.into_iter().map(|code| DocumentItem { code, text: None }).collect();
+    let mut documents: Vec<DocumentItem> = ctx_documents.into_iter().map(|code| DocumentItem { code, only_if: None, text: None }).collect();
+    for (code, only_if) in conditional {
+        if !documents.iter().any(|d| d.code == code) {
+            documents.push(DocumentItem { code, only_if: Some(only_if), text: None });
+        }
+    }
     Ok(finish(ctx, channels, documents, dates))
 }
 
@@ -50,20 +60,25 @@ fn finish<'r>(ctx: &mut Ctx<'r>, channels: Vec<ChannelItem>, documents: Vec<Docu
     ctx.take().finish(Service::Attachment, channels, documents, Dates::Standard(dates))
 }
 
-fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>, written: &mut bool) {
+/// Residency decides who may attach. Returns whether the person may apply only in writing to the
+/// head (EAEU labour migrants and their families: the portal has no step for their contract).
+fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>, written: &mut bool) -> bool {
     let Some(code) = req.person.residency else {
         ctx.missing(ReasonCode::Residency, "person.residency", &ctx.edition.sources);
-        return;
+        return false;
     };
     let edition = ctx.edition;
     let entry = edition.residency_on(code, ctx.date()).expect("every residency has a rule (checked on load)");
     match entry.rule {
         ResidencyRule::Eligible => {
             ctx.met(ReasonCode::Residency, "eligible", &entry.sources).interpretation(entry.interpretation);
+            false
         }
         ResidencyRule::NotEligible => {
-            ctx.fail(ReasonCode::Residency, "not_eligible", &entry.sources).interpretation(entry.interpretation);
+            let detail = if req.person.insurance.is_some_and(|i| i != Insurance::None) { "not_eligible_even_insured" } else { "not_eligible" };
+            ctx.fail(ReasonCode::Residency, detail, &entry.sources).interpretation(entry.interpretation);
             ctx.alternative(Alternative::NearestClinicOrAmbulance, None);
+            false
         }
         ResidencyRule::Insured => {
             ctx.met(ReasonCode::Residency, "insured", &entry.sources).interpretation(entry.interpretation);
@@ -98,6 +113,7 @@ fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>,
                     ctx.met(ReasonCode::InsuranceContract, "valid", &entry.sources).with("date", Param::Date(until));
                 }
             }
+            entry.written_application
         }
     }
 }
@@ -118,7 +134,7 @@ fn consent(req: &Request, ctx: &mut Ctx<'_>) {
 
 /// The campaign of the year of the check if it has not closed yet, else the next one; taken from the
 /// edition in force when that campaign opens (the rules may change before it).
-fn this_or_next_campaign<'r>(ctx: &mut Ctx<'r>) -> Result<Option<CampaignInfo<'r>>, OutOfHorizon> {
+fn this_or_next_campaign<'r>(req: &Request, ctx: &mut Ctx<'r>) -> Result<Option<CampaignInfo<'r>>, OutOfHorizon> {
     let date = ctx.date();
     for year in [date.year(), date.year() + 1] {
         let Some(c) = campaign_for_year(ctx, year) else { continue };
@@ -130,7 +146,12 @@ fn this_or_next_campaign<'r>(ctx: &mut Ctx<'r>) -> Result<Option<CampaignInfo<'r
         while ctx.rules.calendar.is_day_off(submit_by)? && submit_by > opens {
             submit_by = submit_by.pred_opt().expect("inside the window");
         }
-        ctx.rests_on_calendar(submit_by, closes);
+        // The campaign's dates are the answer only to a campaign request; elsewhere they are shown
+        // beside it, and a year without an official calendar does not make the answer provisional.
+        if req.reason == Some(Reason::Campaign) {
+            ctx.rests_on_calendar(submit_by, closes);
+        }
+        projection(ctx, c, year);
         let dates = CampaignDates { opens: Day(opens), closes: Day(closes), care_starts: Day(c.care_starts(year)), submit_by: Day(submit_by) };
         return Ok(Some(CampaignInfo { dates, sources: &c.sources }));
     }
@@ -144,6 +165,13 @@ fn campaign_for_year<'r>(ctx: &Ctx<'r>, year: i32) -> Option<&'r Campaign> {
     // The edition in force on the day this edition's campaign would open decides.
     let (opens, _) = c.window(year);
     rules.edition_on(opens.max(ctx.date()))?.campaign.as_ref()
+}
+
+/// Says that the campaign of `year` is projected from the rules in force, once per decision.
+fn projection<'r>(ctx: &mut Ctx<'r>, c: &'r Campaign, year: i32) {
+    if c.is_projected(year) {
+        ctx.projected(ReasonCode::RulesProjection, "campaign", &c.projection_sources, year);
+    }
 }
 
 /// The campaign a check speaks of, with the sources of its window.
@@ -187,20 +215,7 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
                     ctx.met(ReasonCode::RelocationDate, "moved", &g.sources).with("date", Param::Date(moved));
                 }
             }
-            if g.beyond_unit_only {
-                match req.relocation.leaves_unit {
-                    None => {
-                        ctx.missing(ReasonCode::RelocationScope, "relocation.leaves_unit", &g.sources);
-                    }
-                    Some(false) => {
-                        ctx.fail(ReasonCode::RelocationScope, "within_unit", &g.sources);
-                        ctx.alternative(Alternative::UseFreeChoice, None);
-                    }
-                    Some(true) => {
-                        ctx.met(ReasonCode::RelocationScope, "beyond_unit", &g.sources);
-                    }
-                }
-            }
+            relocation_scope(req, ctx, g.relocation_scope, &g.sources);
         }
         Reason::FreeChoice => free_choice(req, ctx, campaign),
         Reason::Campaign => match campaign {
@@ -216,6 +231,10 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
                         .with("closes", Param::Date(c.closes.0))
                         .interpretation(true);
                     ctx.alternative(Alternative::ApplyFromDate, Some(c.opens.0));
+                    // A free change may be open now: said as the way to change sooner.
+                    if edition.ground(Reason::FreeChoice).is_some() {
+                        ctx.alternative(Alternative::UseFreeChoiceNow, Some(accepted_on));
+                    }
                 } else if accepted_on <= c.closes.0 {
                     // Both end days count, for the day the request is accepted: a reading.
                     ctx.met(ReasonCode::CampaignWindow, "open", sources)
@@ -223,8 +242,19 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
                         .with("closes", Param::Date(c.closes.0))
                         .interpretation(true);
                     ctx.info(ReasonCode::CareStart, "campaign", sources).with("date", Param::Date(c.care_starts.0));
+                } else if date <= c.closes.0 {
+                    // Submitted inside the window but accepted after it: the last day is a day off, or
+                    // the request comes after 18:00 on the last working day. The sources do not settle
+                    // whether it counts (domain.md §10): not refused, said as a risk with the safe date.
+                    ctx.met(ReasonCode::CampaignWindow, "after_last_working_day", sources)
+                        .with("opens", Param::Date(c.opens.0))
+                        .with("closes", Param::Date(c.closes.0))
+                        .with("date", Param::Date(c.submit_by.0))
+                        .interpretation(true);
+                    ctx.risk("campaign_request_after_last_working_day");
+                    ctx.info(ReasonCode::CareStart, "campaign", sources).with("date", Param::Date(c.care_starts.0));
                 } else {
-                    // Submitted on the last day(s) but accepted after the window: the next campaign.
+                    // Accepted after the window: the next campaign.
                     next_campaign_after(ctx, c.opens.0.year());
                     ctx.info(ReasonCode::CampaignWindow, "accepted_after_close", sources)
                         .with("date", Param::Date(accepted_on))
@@ -267,12 +297,47 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
     }
 }
 
+/// Which moves are a ground: under Order No. 281 only one beyond the unit; under Order ҚР ДСМ-194/2020
+/// one within the unit, or leaving it for more than one month (004, ground 1).
+fn relocation_scope<'r>(req: &Request, ctx: &mut Ctx<'r>, scope: RelocationScope, sources: &'r [Text]) {
+    let leaves = req.relocation.leaves_unit;
+    match (scope, leaves) {
+        (RelocationScope::Any, _) => {}
+        (_, None) => {
+            ctx.missing(ReasonCode::RelocationScope, "relocation.leaves_unit", sources);
+        }
+        (RelocationScope::BeyondUnit, Some(false)) => {
+            ctx.fail(ReasonCode::RelocationScope, "within_unit", sources);
+            ctx.alternative(Alternative::UseFreeChoice, None);
+        }
+        (RelocationScope::BeyondUnit, Some(true)) => {
+            ctx.met(ReasonCode::RelocationScope, "beyond_unit", sources);
+        }
+        (RelocationScope::WithinUnitOrAwayOverAMonth, Some(false)) => {
+            ctx.met(ReasonCode::RelocationScope, "within_unit_counts", sources);
+        }
+        (RelocationScope::WithinUnitOrAwayOverAMonth, Some(true)) => match req.relocation.away_over_a_month {
+            None => {
+                ctx.missing(ReasonCode::RelocationScope, "relocation.away_over_a_month", sources);
+            }
+            Some(true) => {
+                ctx.met(ReasonCode::RelocationScope, "away_over_a_month", sources);
+            }
+            Some(false) => {
+                ctx.fail(ReasonCode::RelocationScope, "away_a_month_or_less", sources);
+                ctx.alternative(Alternative::UseFreeChoice, None);
+            }
+        },
+    }
+}
+
 /// The campaign after `year`'s: eligible from its opening, or not at all if no campaign is known.
 fn next_campaign_after(ctx: &mut Ctx<'_>, year: i32) {
     let edition = ctx.edition;
     match campaign_for_year(ctx, year + 1) {
         Some(next) => {
             let (opens, closes) = next.window(year + 1);
+            projection(ctx, next, year + 1);
             let sources = &next.sources;
             ctx.until(ReasonCode::CampaignWindow, "closed", sources, opens)
                 .with("opens", Param::Date(opens))
@@ -285,7 +350,8 @@ fn next_campaign_after(ctx: &mut Ctx<'_>, year: i32) {
         }
     }
     if edition.ground(Reason::FreeChoice).is_some() {
-        ctx.alternative(Alternative::UseFreeChoice, None);
+        let today = ctx.date();
+        ctx.alternative(Alternative::UseFreeChoiceNow, Some(today));
     }
 }
 
@@ -297,6 +363,13 @@ fn free_choice(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<&CampaignInfo<
         ctx.met(ReasonCode::FreeChangeLimit, "not_attached", sources).interpretation(true);
         return;
     }
+    if !edition.free_changes_disagreeing_sources.is_empty() {
+        // Two official pages state different limits: the one applied and the other are both named.
+        ctx.info(ReasonCode::FreeChangeLimit, "sources_disagree", sources)
+            .with("limit", Param::Count(limit))
+            .interpretation(true)
+            .disagreeing(&edition.free_changes_disagreeing_sources);
+    }
     match req.current_attachment.free_changes_this_year {
         None => {
             ctx.missing(ReasonCode::FreeChangeLimit, "current_attachment.free_changes_this_year", sources);
@@ -307,7 +380,8 @@ fn free_choice(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<&CampaignInfo<
                 .with("limit", Param::Count(limit))
                 .with("used", Param::Count(used))
                 .interpretation(edition.free_changes_interpretation)
-                .single_source(edition.free_changes_single_source);
+                .single_source(edition.free_changes_single_source)
+                .disagreeing(&edition.free_changes_disagreeing_sources);
             ctx.alternative(Alternative::ApplyFromDate, Some(next_year));
             if let Some(CampaignInfo { dates: c, .. }) = campaign {
                 if c.closes.0 >= ctx.date() && c.opens.0.year() == ctx.date().year() {
@@ -321,7 +395,8 @@ fn free_choice(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<&CampaignInfo<
                 .with("used", Param::Count(used))
                 .with("left", Param::Changes(limit - used - 1))
                 .interpretation(edition.free_changes_interpretation)
-                .single_source(edition.free_changes_single_source);
+                .single_source(edition.free_changes_single_source)
+                .disagreeing(&edition.free_changes_disagreeing_sources);
         }
     }
 }
@@ -376,21 +451,66 @@ fn age(req: &Request, ctx: &mut Ctx<'_>) {
     }
 }
 
-fn categories<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>, written: &mut bool) {
+fn categories<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>, conditional: &mut Vec<(DocumentCode, &'static str)>, written: &mut bool) {
     let edition = ctx.edition;
     for &category in &req.person.categories {
-        if let Some(w) = edition.written(category) {
-            *written = true;
-            docs.push(w.document);
-            ctx.info(ReasonCode::WrittenApplication, category.as_str(), &w.sources);
+        let Some(w) = edition.written(category) else { continue };
+        if matches!(category, Category::Student | Category::MadrasahStudent) {
+            // The rector's request and the commission's protocol exist only where the institution
+            // and the clinic arranged it (004, ground 5; 001): without one, a student applies as anyone.
+            match req.person.institution_request {
+                Some(false) => {
+                    ctx.info(ReasonCode::WrittenApplication, "student_no_request", &w.sources);
+                    continue;
+                }
+                None => {
+                    conditional.push((w.document, "institution_request"));
+                    ctx.info(ReasonCode::WrittenApplication, "student_if_request", &w.sources);
+                    continue;
+                }
+                Some(true) => {}
+            }
+        }
+        *written = true;
+        docs.push(w.document);
+        ctx.info(ReasonCode::WrittenApplication, category.as_str(), &w.sources);
+    }
+}
+
+/// Every refusal ground of the service (000) that the answers cannot rule out, to check before applying.
+fn refusal_risks<'r>(req: &Request, ctx: &mut Ctx<'r>) {
+    let (verdict, _) = ctx.verdict();
+    if verdict == crate::codes::Verdict::NotEligible {
+        return;
+    }
+    let rules = ctx.rules;
+    for ground in rules.refusal_grounds.iter() {
+        let ruled_out = match &**ground {
+            "no_data_access_consent" => req.person.consents_to_data_access.is_some(),
+            // The answers were checked against the Rules' requirements: open only while some are missing.
+            "requirements_not_met" => verdict != crate::codes::Verdict::NeedsInformation,
+            _ => false,
+        };
+        if !ruled_out {
+            ctx.risk(ground);
         }
     }
 }
 
 /// Whether the portal is open to this person: a digital signature, or (where the edition allows) a
 /// one-time password to the phone registered on the portal. `None` when an answer is missing.
-fn portal(req: &Request, ctx: &mut Ctx<'_>) -> Option<bool> {
+fn portal(req: &Request, ctx: &mut Ctx<'_>, writes_to_head_only: bool) -> Option<bool> {
     let e = ctx.edition;
+    if writes_to_head_only {
+        // EAEU labour migrants and their families apply in writing to the head with their insurance
+        // contract; the portal takes identity data from state systems and has no step for the
+        // contract (domain.md §10: interpretation).
+        ctx.info(ReasonCode::PortalSignIn, "written_to_head_only", &e.sign_in_sources).interpretation(true);
+        if req.channel == Some(Channel::Portal) {
+            ctx.alternative(Alternative::ApplyInPerson, None);
+        }
+        return Some(false);
+    }
     let (eds, phone) = (req.person.eds, req.person.phone_on_portal);
     let otp = e.sign_in_one_time_password;
     let available = match (eds, phone) {
@@ -411,18 +531,14 @@ fn portal(req: &Request, ctx: &mut Ctx<'_>) -> Option<bool> {
                 .interpretation(by_phone && e.one_time_password_interpretation);
         }
         Some(false) => {
-            ctx.fail(ReasonCode::PortalSignIn, if otp { "no_eds_no_phone" } else { "no_eds" }, sources);
+            // The channel never changes the verdict: the portal is closed, the clinic's door is not.
+            ctx.warn(ReasonCode::PortalSignIn, if otp { "no_eds_no_phone" } else { "no_eds" }, sources);
             ctx.alternative(Alternative::ApplyInPerson, None);
             ctx.alternative(Alternative::GetEds, None);
         }
         None => {
-            // Every missing answer that could open the portal on its own is needed.
-            if eds.is_none() {
-                ctx.missing(ReasonCode::PortalSignIn, "person.eds", sources);
-            }
-            if otp && phone.is_none() {
-                ctx.missing(ReasonCode::PortalSignIn, "person.phone_on_portal", sources);
-            }
+            // Not needed for the verdict: `channels` says the portal is open only with a signature.
+            ctx.info(ReasonCode::PortalSignIn, if otp { "unknown_eds_or_phone" } else { "unknown_eds" }, sources);
         }
     }
     available
@@ -500,7 +616,10 @@ fn dates(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<CampaignInfo<'_>>, a
         }
         crate::codes::Verdict::NotEligible => {}
     }
-    if let (Some(ResidencyRule::Insured), Some(until)) = (
+    let verdict = ctx.verdict().0;
+    let may_attach = matches!(verdict, crate::codes::Verdict::Eligible | crate::codes::Verdict::EligibleLater);
+    if let (true, Some(ResidencyRule::Insured), Some(until)) = (
+        may_attach,
         req.person.residency.and_then(|r| e.residency_on(r, ctx.date())).map(|r| r.rule),
         req.person.insurance_until,
     ) {

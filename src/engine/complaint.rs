@@ -38,12 +38,17 @@ pub(super) fn decide<'r>(req: &Request, ctx: Ctx<'r>) -> Result<Decision<'r>, Ou
             }
         }
     }
-    let accepted = ctx.accepted_on(ctx.at.local)?;
-    dates.accepted_on = Some(Day(accepted));
-    let due = ctx.add_working_days(filed, c.review_working_days)?;
+    // The complaint goes to the body whose act is disputed: the clinic that refused (003).
+    ctx.info(ReasonCode::ComplaintProcedure, "addressee", &c.procedure_sources);
+    // Received on the day it is filed when that is a working day before 18:00, else on the next
+    // working day (accepted_on, domain.md §10); the 20 working days count from the day after receipt.
+    let received = ctx.accepted_on(ctx.at.local)?;
+    dates.accepted_on = Some(Day(received));
+    let due = ctx.add_working_days(received, c.review_working_days)?;
     dates.complaint_decision_due = Some(Day(due));
-    ctx.info(ReasonCode::ComplaintReview, "working_days", &c.review_sources)
+    ctx.info(ReasonCode::ComplaintReview, if received == filed { "working_days" } else { "working_days_from_next" }, &c.review_sources)
         .with("count", Param::WorkingDays(c.review_working_days))
+        .with("received", Param::Date(received))
         .with("date", Param::Date(due))
         .single_source(c.review_single_source);
     // Before the Code came into force the periods shown are still the Code's: said as a reading.
@@ -58,7 +63,7 @@ pub(super) fn decide<'r>(req: &Request, ctx: Ctx<'r>) -> Result<Decision<'r>, Ou
     ];
     let documents = [DocumentCode::IdentityDocument, DocumentCode::ComplaintLetter]
         .into_iter()
-        .map(|code| DocumentItem { code, text: None })
+        .map(|code| DocumentItem { code, only_if: None, text: None })
         .collect();
     Ok(ctx.finish(Service::Complaint, channels, documents, Dates::Standard(dates)))
 }

@@ -140,6 +140,7 @@ impl<'r> Ctx<'r> {
             sources,
             interpretation: false,
             single_source: false,
+            sources_disagree: &[],
             text: None,
             params: Vec::new(),
         });
@@ -171,10 +172,22 @@ impl<'r> Ctx<'r> {
         }
     }
 
+    /// A reason saying a date rests on a projected rule, added once per decision.
+    pub fn projected(&mut self, code: ReasonCode, detail: &'static str, sources: &'r [Text], year: i32) {
+        if !self.reasons.iter().any(|r| r.code == code) {
+            self.add(code, Effect::Info, detail, sources).with("year", Param::Count(year as u32)).interpretation(true);
+        }
+    }
+
     pub fn risk(&mut self, code: &'r str) {
         if !self.refusal_risks.contains(&code) {
             self.refusal_risks.push(code);
         }
+    }
+
+    /// Whether a reason has decided against.
+    pub fn has_failed(&self) -> bool {
+        self.failed
     }
 
     /// Moves the collected state out, leaving an empty context behind.
@@ -220,7 +233,7 @@ impl<'r> Ctx<'r> {
     }
 
     /// The verdict from what was collected.
-    fn verdict(&self) -> (Verdict, Option<NaiveDate>) {
+    pub(crate) fn verdict(&self) -> (Verdict, Option<NaiveDate>) {
         if self.failed {
             (Verdict::NotEligible, None)
         } else if !self.needs.is_empty() {
@@ -245,6 +258,13 @@ impl<'r> Ctx<'r> {
             let sources = &self.rules.calendar_sources;
             self.add(ReasonCode::ProvisionalCalendar, Effect::Info, "provisional", sources).interpretation = true;
         }
+        // The rules may have changed since they were last checked: said after a year (issue 8).
+        let checked_on = self.rules.checked_on(self.edition);
+        let stale_after = crate::dates::add_months(checked_on, 12);
+        if self.date() > stale_after {
+            let sources = &self.edition.sources;
+            self.add(ReasonCode::RulesChecked, Effect::Info, "stale", sources).with("date", Param::Date(checked_on));
+        }
         let needs = if verdict == Verdict::NeedsInformation { self.needs } else { Vec::new() };
         Decision {
             service,
@@ -264,6 +284,7 @@ impl<'r> Ctx<'r> {
             refusal_risks: self.refusal_risks,
             needs,
             provisional: self.provisional,
+            checked_on: Day(checked_on),
             alternatives: self.alternatives,
             text: None,
         }
@@ -281,6 +302,11 @@ impl<'r> ReasonItem<'r> {
     }
     pub(crate) fn single_source(&mut self, yes: bool) -> &mut Self {
         self.single_source |= yes;
+        self
+    }
+    /// Names official sources that say otherwise (the reason follows its own `sources`).
+    pub(crate) fn disagreeing(&mut self, sources: &'r [Text]) -> &mut Self {
+        self.sources_disagree = sources;
         self
     }
 }

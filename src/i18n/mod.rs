@@ -87,17 +87,20 @@ impl Messages {
         }
     }
 
-    /// A counted message (`key.one`, `key.few`, …) for `n`, with `{count}` filled.
+    /// A counted message (`key.one`, `key.few`, …) for `n`, with `{count}` filled. A table may give
+    /// the number 0 its own words (`key.zero`, like ICU's `=0`), taken before the CLDR category: an
+    /// age of 0 is «меньше года», not «0 лет» (issue 15).
     pub fn counted(&self, key: &str, n: u32) -> String {
         let form = plural_category(self.lang, n);
-        let t = self.raw(&format!("{key}.{form}")).or_else(|| self.raw(&format!("{key}.other")));
+        let zero = if n == 0 { self.raw(&format!("{key}.zero")) } else { None };
+        let t = zero.or_else(|| self.raw(&format!("{key}.{form}"))).or_else(|| self.raw(&format!("{key}.other")));
         match t {
             Some(t) => fill_with(t, &|name, _| (name == "count").then(|| n.to_string())),
             None => format!("⟦{key}.{form}⟧"),
         }
     }
 
-    /// A date the way the language writes it (10 March 2026; 10 марта 2026 г.; 2026 жылғы 10 наурыз).
+    /// A date the way the language writes it (10 March 2026; 10 марта 2026 года; 2026 жылғы 10 наурыз).
     pub fn date(&self, d: chrono::NaiveDate) -> String {
         self.date_in_case(d, None)
     }
@@ -201,7 +204,12 @@ pub fn annotate(d: &mut Decision<'_>, lang: Lang) {
         r.text = Some(m.text(&format!("reason.{}.{}", r.code, r.detail), &r.params));
     }
     for doc in &mut d.documents {
-        doc.text = Some(m.text(&format!("document.{}", doc.code), &[]));
+        let mut text = m.text(&format!("document.{}", doc.code), &[]);
+        if let Some(condition) = doc.only_if {
+            text.push(' ');
+            text.push_str(&m.text(&format!("document_condition.{condition}"), &[]));
+        }
+        doc.text = Some(text);
     }
     for c in &mut d.channels {
         let key = match (c.channel, c.available, c.written_application_to_head) {
@@ -249,6 +257,7 @@ pub fn annotate(d: &mut Decision<'_>, lang: Lang) {
         verdict,
         dates,
         provisional: d.provisional.then(|| m.text("text.provisional", &[])),
+        checked_on: m.text("text.checked_on", &[("date", Param::Date(d.checked_on.0))]),
     });
 }
 
@@ -272,6 +281,11 @@ mod tests {
         assert_eq!(m.text_with("no.such.key", &[]), "⟦no.such.key⟧");
         assert_eq!(m.counted("unit.working_days", 1), "1 working day");
         assert_eq!(Messages::get(Lang::Ru).counted("unit.working_days", 22), "22 рабочих дня");
+        // The number 0 has its own words where a table gives them (an age under one year).
+        assert_eq!(Messages::get(Lang::Ru).counted("unit.years", 0), "меньше года");
+        assert_eq!(Messages::get(Lang::Ru).counted("unit.years", 5), "5 лет");
+        assert_eq!(m.counted("unit.years", 0), "under one year");
+        assert_eq!(m.counted("unit.working_days", 0), "0 working days");
     }
 
     #[test]

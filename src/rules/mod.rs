@@ -20,7 +20,7 @@ use model::{CalendarFile, EditionsFile, ServicesFile};
 /// What `build.rs` wrote: `EDITIONS`, `CALENDAR`, `SERVICES` (the files) and `RULES` (typed).
 mod embedded {
     #[allow(unused_imports)]
-    use super::{model, Campaign, ComplaintRules, Edition, Ground, HomeVisit, Processing, ResidencyEntry, ResidencyRule, Rules, WrittenApplication};
+    use super::{model, Campaign, ComplaintRules, Edition, Ground, HomeVisit, Processing, RelocationScope, ResidencyEntry, ResidencyRule, Rules, WrittenApplication};
     include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 }
 

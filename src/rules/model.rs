@@ -30,6 +30,8 @@ pub struct EditionData {
     #[serde(default)]
     pub approximate: bool,
     pub sources: List<Text>,
+    /// The day someone last compared this edition with its sources (YYYY-MM-DD).
+    pub checked_on: Text,
     /// Absent: this edition has no attachment campaign.
     #[serde(default)]
     pub campaign: Option<CampaignData>,
@@ -51,6 +53,13 @@ pub struct CampaignData {
     pub closes: Text,
     pub care_starts_next_year: Text,
     pub sources: List<Text>,
+    /// The last year whose campaign has taken place under this rule; later campaigns are projected
+    /// from it (absent: every campaign this edition governs has taken place).
+    #[serde(default)]
+    pub held_through: Option<i32>,
+    /// What may change a projected campaign (a draft act), cited with every projected date.
+    #[serde(default)]
+    pub projection_sources: List<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -62,6 +71,9 @@ pub struct FreeChangesData {
     #[serde(default)]
     pub single_source: bool,
     pub sources: List<Text>,
+    /// Official sources that state another limit: the decision names them (`sources_disagree`).
+    #[serde(default)]
+    pub disagreeing_sources: List<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -143,22 +155,34 @@ pub struct WrittenApplicationData {
 pub struct CalendarFile {
     pub first_year: i32,
     pub last_year: i32,
+    /// The day someone last compared this file with its sources (YYYY-MM-DD).
+    pub checked_on: Text,
     pub sources: List<Text>,
     pub holiday: List<HolidayData>,
     pub kurban_ait: List<KurbanAitData>,
     pub official_year: List<OfficialYearData>,
+    /// Days on which the open `holidays` dataset (PyPI, vacanza) and this calendar disagree, each with
+    /// the reason: `tests/calendar_audit.py` fails on any disagreement not listed here.
+    #[serde(default)]
+    pub audit_explained: List<AuditExplainedData>,
 }
 
+/// A holiday of the Law "On holidays", dated like an edition: it applies to a day of a year when that
+/// day lies within `valid_from ..= valid_until` (either end absent: open).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HolidayData {
     pub name: Text,
+    /// Month and day, `MM-DD`.
     pub days: List<Text>,
     pub moves: bool,
+    /// The first day the holiday is law (YYYY-MM-DD); absent: before the calendar's horizon.
     #[serde(default)]
-    pub from_year: Option<i32>,
+    pub valid_from: Option<Text>,
+    /// The last day the holiday is law (YYYY-MM-DD); absent: still in force.
     #[serde(default)]
-    pub until_year: Option<i32>,
+    pub valid_until: Option<Text>,
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -166,6 +190,9 @@ pub struct HolidayData {
 pub struct KurbanAitData {
     pub date: Text,
     pub official: bool,
+    /// Required when `official`: where the date is confirmed.
+    #[serde(default)]
+    pub sources: List<Text>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -176,8 +203,14 @@ pub struct OfficialYearData {
     pub weekday_days_off: List<Text>,
     pub working_weekend_days: List<Text>,
     pub transfers: List<TransferData>,
+    /// Days the published table got wrong, or a later act changed: the table above is already
+    /// corrected; these say what the publication said and why it no longer holds.
+    #[serde(default)]
+    pub corrections: List<CorrectionData>,
 }
 
+/// A day off moved by an act: `worked` becomes a working day (usually a Saturday or Sunday; once a
+/// moved day off, Monday 11 May 2020), `off` a day off.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TransferData {
@@ -187,7 +220,31 @@ pub struct TransferData {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct CorrectionData {
+    pub date: Text,
+    /// `day_off` or `working`: what the published table said.
+    pub was: Text,
+    /// `day_off` or `working`: what holds (and what the table above says).
+    pub now: Text,
+    pub sources: List<Text>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditExplainedData {
+    pub date: Text,
+    /// `day_off` or `working`: what the dataset gives for the day.
+    pub dataset: Text,
+    /// `day_off` or `working`: what this calendar gives (checked when the rules load).
+    pub ours: Text,
+    pub why: Text,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ServicesFile {
+    /// The day someone last compared this file with its sources (YYYY-MM-DD).
+    pub checked_on: Text,
     pub acceptance: AcceptanceData,
     pub time_zone: List<TimeZoneData>,
     pub home_visit: HomeVisitData,

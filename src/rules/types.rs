@@ -36,6 +36,9 @@ pub struct Campaign {
     pub closes: Text,
     pub care_starts_next_year: Text,
     pub sources: List<Text>,
+    /// The last year whose campaign took place; a later one is a projection (`None`: all took place).
+    pub held_through: Option<i32>,
+    pub projection_sources: List<Text>,
 }
 
 impl Campaign {
@@ -46,13 +49,28 @@ impl Campaign {
     pub fn care_starts(&self, campaign_year: i32) -> NaiveDate {
         crate::dates::month_day(&self.care_starts_next_year, campaign_year + 1).expect("checked on load")
     }
+    /// Whether the campaign of `year` is projected from the rules rather than one that took place.
+    pub fn is_projected(&self, year: i32) -> bool {
+        self.held_through.is_some_and(|h| year > h)
+    }
+}
+
+/// Which moves make relocation a ground for attachment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelocationScope {
+    /// Any change of residence.
+    Any,
+    /// Only a move beyond one administrative-territorial unit (Order No. 281, 2015).
+    BeyondUnit,
+    /// A move within the unit, or leaving it for more than one month (Order ҚР ДСМ-194/2020, ground 1).
+    WithinUnitOrAwayOverAMonth,
 }
 
 #[derive(Debug, Clone)]
 pub struct Ground {
     pub reason: Reason,
-    /// For relocation: whether only a move beyond one administrative-territorial unit counts.
-    pub beyond_unit_only: bool,
+    /// For relocation: which moves count.
+    pub relocation_scope: RelocationScope,
     pub interpretation: bool,
     pub sources: List<Text>,
 }
@@ -82,11 +100,13 @@ pub struct Edition {
     pub in_force_from: NaiveDate,
     pub approximate: bool,
     pub sources: List<Text>,
+    pub checked_on: NaiveDate,
     pub campaign: Option<Campaign>,
     pub free_changes_per_year: u32,
     pub free_changes_interpretation: bool,
     pub free_changes_single_source: bool,
     pub free_changes_sources: List<Text>,
+    pub free_changes_disagreeing_sources: List<Text>,
     pub portal_processing: Processing,
     pub in_person_processing: Processing,
     pub processing_sources: List<Text>,
@@ -156,6 +176,8 @@ pub struct Rules {
     pub refusal_grounds: List<Text>,
     pub refusal_sources: List<Text>,
     pub calendar_sources: List<Text>,
+    /// When `rules/services.toml` was last compared with its sources.
+    pub services_checked_on: NaiveDate,
 }
 
 impl Rules {
@@ -210,12 +232,19 @@ impl Rules {
             refusal_grounds: s.refusal_grounds.codes,
             refusal_sources: s.refusal_grounds.sources,
             calendar_sources: c.sources,
+            services_checked_on: date(&s.checked_on, "checked_on")?,
         })
     }
 
     /// The edition in force on `date`, or `None` before the first one.
     pub fn edition_on(&self, date: NaiveDate) -> Option<&Edition> {
         self.editions.iter().filter(|e| e.in_force_from <= date).last()
+    }
+
+    /// The earliest day on which the rules a decision under `edition` uses were last checked: the
+    /// edition, the services file and the calendar.
+    pub fn checked_on(&self, edition: &Edition) -> NaiveDate {
+        edition.checked_on.min(self.services_checked_on).min(self.calendar.checked_on())
     }
 
     /// The first day any rules apply.
@@ -244,12 +273,15 @@ fn edition(d: &EditionData) -> Result<Edition, String> {
         .map(|g| {
             let reason = Reason::parse(&g.reason)
                 .ok_or_else(|| at(&format!("ground: unknown reason {}; expected one of {}", g.reason, Reason::expected())))?;
-            let beyond_unit_only = match g.relocation_scope.as_deref() {
-                None | Some("any") => false,
-                Some("beyond_unit") => true,
-                Some(o) => return Err(at(&format!("ground: relocation_scope {o}; expected any or beyond_unit"))),
+            let relocation_scope = match g.relocation_scope.as_deref() {
+                None | Some("any") => RelocationScope::Any,
+                Some("beyond_unit") => RelocationScope::BeyondUnit,
+                Some("within_unit_or_away_over_a_month") => RelocationScope::WithinUnitOrAwayOverAMonth,
+                Some(o) => {
+                    return Err(at(&format!("ground: relocation_scope {o}; expected any, beyond_unit or within_unit_or_away_over_a_month")))
+                }
             };
-            Ok(Ground { reason, beyond_unit_only, interpretation: g.interpretation, sources: g.sources.clone() })
+            Ok(Ground { reason, relocation_scope, interpretation: g.interpretation, sources: g.sources.clone() })
         })
         .collect::<Result<Vec<_>, String>>()?;
     let residency = d
@@ -306,16 +338,20 @@ fn edition(d: &EditionData) -> Result<Edition, String> {
         in_force_from: date(&d.in_force_from, "in_force_from")?,
         approximate: d.approximate,
         sources: d.sources.clone(),
+        checked_on: date(&d.checked_on, "checked_on")?,
         campaign: d.campaign.as_ref().map(|c| Campaign {
             opens: c.opens.clone(),
             closes: c.closes.clone(),
             care_starts_next_year: c.care_starts_next_year.clone(),
             sources: c.sources.clone(),
+            held_through: c.held_through,
+            projection_sources: c.projection_sources.clone(),
         }),
         free_changes_per_year: d.free_changes.per_year,
         free_changes_interpretation: d.free_changes.interpretation,
         free_changes_single_source: d.free_changes.single_source,
         free_changes_sources: d.free_changes.sources.clone(),
+        free_changes_disagreeing_sources: d.free_changes.disagreeing_sources.clone(),
         portal_processing: processing(&d.processing.portal)?,
         in_person_processing: processing(&d.processing.in_person)?,
         processing_sources: d.processing.sources.clone(),

@@ -149,12 +149,12 @@ pub fn request() -> impl Strategy<Value = Value> {
         proptest::collection::vec(proptest::sample::select(CATEGORIES), 0..3),
         maybe(one_of(&["none", "voluntary", "imputed"])),
         maybe(date()),
-        (maybe(any::<bool>()), maybe(any::<bool>()), maybe(any::<bool>())),
+        (maybe(any::<bool>()), maybe(any::<bool>()), maybe(any::<bool>()), maybe(any::<bool>())),
     );
     let rest = (
         maybe(one_of(REASONS)),
-        (maybe(any::<bool>()), maybe(any::<bool>()), maybe(0u32..4)),
-        (maybe(date()), maybe(any::<bool>())),
+        (maybe(any::<bool>()), maybe(any::<bool>()), maybe(0u32..4), maybe(any::<bool>())),
+        (maybe(date()), maybe(any::<bool>()), maybe(any::<bool>())),
         maybe(one_of(&["same", "neighbouring", "other"])),
         maybe(any::<bool>()),
         maybe(date()),
@@ -162,7 +162,7 @@ pub fn request() -> impl Strategy<Value = Value> {
         maybe(one_of(&["self", "parent", "representative", "family_member"])),
     );
     (one_of(&["attachment", "attachment", "home_visit", "complaint"]), moment(), person, rest).prop_map(
-        |(service, at, (res, birth, cats, ins, until, (eds, phone, consent)), (reason, (att, here, changes), (moved, leaves), unit, border, refusal, channel, applicant))| {
+        |(service, at, (res, birth, cats, ins, until, (eds, phone, consent, request)), (reason, (att, here, changes, in_campaign), (moved, leaves, away), unit, border, refusal, channel, applicant))| {
             let mut p = Map::new();
             insert(&mut p, "residency", res);
             insert(&mut p, "birth_date", birth);
@@ -174,13 +174,16 @@ pub fn request() -> impl Strategy<Value = Value> {
             insert(&mut p, "eds", eds);
             insert(&mut p, "phone_on_portal", phone);
             insert(&mut p, "consents_to_data_access", consent);
+            insert(&mut p, "institution_request", request);
             let mut c = Map::new();
             insert(&mut c, "attached", att);
             insert(&mut c, "at_target_clinic", here);
             insert(&mut c, "free_changes_this_year", changes);
+            insert(&mut c, "attached_in_campaign", in_campaign);
             let mut r = Map::new();
             insert(&mut r, "moved_on", moved);
             insert(&mut r, "leaves_unit", leaves);
+            insert(&mut r, "away_over_a_month", away);
             let mut m = Map::new();
             m.insert("service".into(), json!(service));
             m.insert("at".into(), json!(at));

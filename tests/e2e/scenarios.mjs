@@ -45,13 +45,15 @@ export const SCENARIOS = [
     verdict: 'eligible',
     answers: {
       service: 'attachment', applicant: 'parent', channel: 'in_person', 'person.residency': 'residence_permit', reason: 'relocation',
-      'relocation.moved_on': ['15', '2', '2026'], target_unit: 'neighbouring', border_territory: 'yes', 'person.categories': [],
+      'relocation.moved_on': ['15', '2', '2026'], 'relocation.leaves_unit': 'yes', 'relocation.away_over_a_month': 'yes',
+      target_unit: 'neighbouring', border_territory: 'yes', 'person.categories': [],
       'person.consents_to_data_access': 'yes',
     },
     request: {
       service: 'attachment', applicant: 'parent', channel: 'in_person',
       person: { residency: 'residence_permit', categories: [], consents_to_data_access: true },
-      reason: 'relocation', relocation: { moved_on: '2026-02-15' }, target_unit: 'neighbouring', border_territory: true,
+      reason: 'relocation', relocation: { moved_on: '2026-02-15', leaves_unit: true, away_over_a_month: true },
+      target_unit: 'neighbouring', border_territory: true,
     },
   },
   {

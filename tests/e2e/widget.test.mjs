@@ -54,7 +54,8 @@ test('a walk through emits steps without answers, then the decision; widgets kee
   for (const v of ['self', 'in_person', 'citizen', 'relocation']) await answer(page, w, v);
   for (const [i, v] of ['1', '3', '2026'].entries()) await page.fill(`${w} >> #phc-field-${i}`, v);
   await page.click(`${w} >> button[type=submit]`);
-  for (const v of ['same']) await answer(page, w, v);
+  // Moved within the unit (a ground under Order ҚР ДСМ-194/2020, ground 1), to a clinic there.
+  for (const v of ['no', 'same']) await answer(page, w, v);
   await page.check(`${w} >> input[value="none"]`);
   await page.click(`${w} >> button[type=submit]`);
   await answer(page, w, 'yes');
@@ -73,7 +74,7 @@ test('a walk through emits steps without answers, then the decision; widgets kee
   assert.equal(results.length, 1);
   const ref = reference({
     service: 'attachment', applicant: 'self', channel: 'in_person', person: { residency: 'citizen', categories: [], consents_to_data_access: true },
-    reason: 'relocation', relocation: { moved_on: '2026-03-01' }, target_unit: 'same',
+    reason: 'relocation', relocation: { moved_on: '2026-03-01', leaves_unit: false }, target_unit: 'same',
   }, 'en');
   delete ref.text; ref.reasons.forEach((r) => delete r.text); ref.documents.forEach((d) => delete d.text);
   ref.channels.forEach((c) => delete c.text); ref.alternatives.forEach((a) => delete a.text); delete ref.edition.text;

@@ -22,6 +22,9 @@ const HELP: &str = "cargo xtask <command>
   sizes     what costs in the wasm: the largest functions and the total per crate (twiggy)
   loadbench [runs]  load benchmark under slow mobile conditions beside a bare Yew app; check() speed
   lighthouse        Lighthouse (mobile) on the start page and a result page
+  calendar-audit [--pinned]  our working-day calendar against the newest PyPI `holidays` release,
+                    2015-2035: every day they disagree (a report). --pinned: the test command's check,
+                    on the pinned release, failing on a disagreement rules/calendar.toml does not explain
 ";
 
 fn main() -> ExitCode {
@@ -35,6 +38,11 @@ fn main() -> ExitCode {
         Some("sizes") => perf::sizes(),
         Some("loadbench") => perf::loadbench(&args[1..]),
         Some("lighthouse") => perf::lighthouse(),
+        Some("calendar-audit") => match &args[1..] {
+            [] => steps::calendar_check(None),
+            [p] if p == "--pinned" => steps::calendar_check(Some(setup::HOLIDAYS)),
+            _ => Err("usage: cargo xtask calendar-audit [--pinned]".into()),
+        },
         Some("-h" | "--help" | "help") | None => {
             print!("{HELP}");
             Ok(())

@@ -6,6 +6,9 @@ use crate::steps::{have, output, root, run, Cmd};
 /// Versions fixed by `../shared/toolchain.md`: the CLI must match the `wasm-bindgen` crate exactly.
 pub const WASM_BINDGEN: &str = "0.2.130";
 pub const TRUNK: &str = "0.21.14";
+/// The release of the PyPI `holidays` dataset the test command cross-checks the calendar with: the
+/// explanations in `rules/calendar.toml` (`[[audit_explained]]`) are written against it.
+pub const HOLIDAYS: &str = "0.108";
 
 pub fn all() -> Result<(), String> {
     wasm_target()?;
@@ -13,7 +16,53 @@ pub fn all() -> Result<(), String> {
     cargo_tool("trunk", "trunk", TRUNK, true)?;
     debian_packages()?;
     python_icalendar()?;
+    python_holidays(Some(HOLIDAYS))?;
     Ok(())
+}
+
+/// The PyPI `holidays` dataset in a folder of its own under `target/python/` (one per release, so the
+/// pinned one of the tests and the newest one of `calendar-audit` never replace each other), for
+/// `PYTHONPATH`. `Some(version)`: that release, installed once. `None`: the newest release, asked of
+/// PyPI on every call.
+///
+/// `pip install --target` installs into a folder, not into the Python environment, so a system
+/// Python that refuses installs (Debian, PEP 668: "externally managed") accepts it; where it still
+/// refuses, `--break-system-packages` (which only lifts that check, the folder being ours); where
+/// Python has no pip at all, Debian's `python3-pip` first.
+pub fn python_holidays(version: Option<&str>) -> Result<std::path::PathBuf, String> {
+    let dir = root().join("target/python").join(format!("holidays-{}", version.unwrap_or("latest")));
+    let imported = || {
+        output(Cmd::new("python3").args(["-c", "import holidays; print(holidays.__version__)"]).env("PYTHONPATH", &dir))
+            .map(|v| v.trim().to_string())
+    };
+    if let Some(v) = version {
+        if imported().is_ok_and(|got| got == v) {
+            return Ok(dir);
+        }
+    }
+    if output(Cmd::new("python3").args(["-m", "pip", "--version"])).is_err() {
+        println!("xtask: python3 has no pip; installing Debian's python3-pip");
+        apt_install(&["python3-pip"])?;
+    }
+    let spec = version.map_or("holidays".to_string(), |v| format!("holidays=={v}"));
+    let pip = |extra: &[&str]| {
+        let mut c = Cmd::new("python3");
+        c.args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "--target"])
+            .arg(&dir)
+            .args(extra)
+            .arg(&spec)
+            .env("PIP_ROOT_USER_ACTION", "ignore");
+        run(&mut c)
+    };
+    if pip(&[]).is_err() {
+        println!("xtask: pip refused; trying again with --break-system-packages (PEP 668; the target folder is ours)");
+        pip(&["--break-system-packages"])?;
+    }
+    let got = imported().map_err(|e| format!("python3 cannot import holidays from {}: {e}", dir.display()))?;
+    if version.is_some_and(|v| v != got) {
+        return Err(format!("{} holds holidays {got}, not {}", dir.display(), version.unwrap_or_default()));
+    }
+    Ok(dir)
 }
 
 /// Python's `icalendar` (PyPI), the independent parser the calendar files are checked with.

@@ -48,6 +48,8 @@ pub fn test() -> Result<(), String> {
     setup::all()?;
     // 1. The engine, the calendar, the command line: unit, golden, property, CLI and schema tests.
     run(cargo().args(["test", "--package", "phc"]))?;
+    // The calendar against the `holidays` dataset (pinned release): every disagreement explained.
+    calendar_check(Some(setup::HOLIDAYS))?;
     // The automation's own pure parts (the wasm reader of `sizes`).
     run(cargo().args(["test", "--package", "xtask"]))?;
     // 2. The engine compiles to wasm32 with no web dependency, and the native build has no web in it.
@@ -100,6 +102,22 @@ pub fn serve(args: &[String]) -> Result<(), String> {
     let mut server = web::nginx(port)?;
     println!("\nxtask: serving dist/ on http://127.0.0.1:{port}/ ; Ctrl-C stops");
     server.wait()
+}
+
+/// Our calendar (`examples/calendar_dump.rs`) compared day by day, 2015-2035, with the PyPI
+/// `holidays` dataset by `tests/calendar_audit.py`. `Some(version)`: the pinned release, failing on
+/// any disagreement `rules/calendar.toml` does not explain (the test command). `None`: the newest
+/// release, printed as a report that never fails (`cargo xtask calendar-audit`).
+pub fn calendar_check(version: Option<&str>) -> Result<(), String> {
+    let dir = setup::python_holidays(version)?;
+    let dump = root().join("target/calendar-dump.json");
+    run(cargo().args(["run", "--quiet", "--package", "phc", "--example", "calendar_dump", "--"]).arg(&dump))?;
+    let mut audit = Cmd::new("python3");
+    audit.arg(root().join("tests/calendar_audit.py")).arg(&dump).args(["--years", "2015-2035"]).env("PYTHONPATH", &dir);
+    if let Some(v) = version {
+        audit.args(["--strict", "--expect-version", v]);
+    }
+    run(&mut audit)
 }
 
 pub fn bench() -> Result<(), String> {

@@ -54,6 +54,9 @@ pub fn result_page(p: ResultView) -> Html {
                     { format!("{}: {}", t(lang, if r.sources.len() > 1 { "ui.sources" } else { "ui.source" }), r.sources.join("; ")) }
                     if r.interpretation { <span class="phc-badge">{ t(lang, "ui.interpretation") }</span> }
                     if r.single_source { <span class="phc-badge">{ t(lang, "ui.single_source") }</span> }
+                    if !r.sources_disagree.is_empty() {
+                        <span class="phc-badge">{ format!("{}: {}", t(lang, "ui.sources_disagree"), r.sources_disagree.join("; ")) }</span>
+                    }
                 </span>
             </li>
         }
@@ -130,7 +133,7 @@ pub fn result_page(p: ResultView) -> Html {
                     <p>{ t(lang, if written_to_head { "ui.how.in_person_written" } else { "ui.how.in_person" }) }</p>
                 }
                 if show_portal {
-                    <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.to_string()} rel="noopener">{ t(lang, "ui.portal_link") }</a></p>
+                    <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.to_string()} rel="noopener">{ t(lang, if decision.service == phc::codes::Service::Attachment { "ui.portal_link_attachment" } else { "ui.portal_link" }) }</a></p>
                 }
                 <h2>{ t(lang, "ui.result.documents") }</h2>
                 <p class="phc-hint">{ t(lang, "ui.result.documents_hint") }</p>
@@ -142,6 +145,7 @@ pub fn result_page(p: ResultView) -> Html {
             }
             <h2>{ t(lang, "ui.result.rules") }</h2>
             <p>{ decision.edition.text.clone().unwrap_or_default() }</p>
+            <p class="phc-hint">{ text.checked_on.clone() }</p>
             <p class="phc-hint">{ checked_on }</p>
             <p class="phc-hint phc-version">{ version }</p>
             <section class="phc-take phc-no-print" aria-labelledby="phc-take-title">
