@@ -10,8 +10,11 @@
 mod rules {
     #[path = "../src/rules/model.rs"]
     pub mod model;
+    #[path = "../src/rules/sources.rs"]
+    mod sources;
     #[path = "../src/rules/types.rs"]
     mod types;
+    pub use sources::{Source, SourceKind};
     pub use types::*;
 }
 #[allow(dead_code)]
@@ -50,7 +53,7 @@ fn main() {
     let out = Path::new(&out);
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=messages");
-    for f in ["src/rules/model.rs", "src/rules/types.rs", "src/calendar.rs", "src/codes.rs", "src/dates.rs", "src/error.rs", "src/small_sort.rs", "src/time.rs"] {
+    for f in ["src/rules/model.rs", "src/rules/types.rs", "src/rules/sources.rs", "src/calendar.rs", "src/codes.rs", "src/dates.rs", "src/error.rs", "src/small_sort.rs", "src/time.rs"] {
         println!("cargo:rerun-if-changed={f}");
     }
     println!("cargo:rerun-if-changed=build");
@@ -58,9 +61,11 @@ fn main() {
     let (editions, editions_code) = embed::<model::EditionsFile>("rules/editions.toml", "EDITIONS", "EditionsFile");
     let (calendar, calendar_code) = embed::<model::CalendarFile>("rules/calendar.toml", "CALENDAR", "CalendarFile");
     let (services, services_code) = embed::<model::ServicesFile>("rules/services.toml", "SERVICES", "ServicesFile");
-    let typed = rules::Rules::from_data(editions, calendar, services).unwrap_or_else(|e| panic!("\nrules/: {e}\n"));
+    // Every source the files above cite, by id: a citation not in this table fails the build (issue 15).
+    let (sources, sources_code) = embed::<model::SourcesFile>("rules/sources.toml", "SOURCES", "SourcesFile");
+    let typed = rules::Rules::from_data(editions, calendar, services, sources).unwrap_or_else(|e| panic!("\nrules/: {e}\n"));
     let typed_code = format!("/// `rules/*.toml`, loaded and checked at build time.\npub static RULES: Rules = {};\n", typed.lit());
-    std::fs::write(out.join("rules.rs"), [editions_code, calendar_code, services_code, typed_code].join("\n")).expect("write OUT_DIR");
+    std::fs::write(out.join("rules.rs"), [editions_code, calendar_code, services_code, sources_code, typed_code].join("\n")).expect("write OUT_DIR");
 
     // The engine's messages and the app's (`messages/ui/`) form one table per language.
     let tables: Vec<(&str, BTreeMap<String, String>)> = LANGS
@@ -77,9 +82,21 @@ fn main() {
         .collect();
     check_messages(&tables);
     let letters = letters(&tables);
-    let mut code = format!("pub const LETTERS: &str = {letters:?};\n");
+    // The tables' identity: a hash of every key and text. The wasm built without its own tables
+    // (`embedded-messages` off) loads a language's file and checks it carries the same identity.
+    let mut id: u64 = 0xcbf29ce484222325;
     for (lang, table) in &tables {
-        code.push_str(&message_table(lang, table, &letters));
+        for b in lang.bytes().chain(table.iter().flat_map(|(k, v)| k.bytes().chain([0x1f]).chain(v.bytes()).chain([0x1e]))) {
+            id ^= b as u64;
+            id = id.wrapping_mul(0x100000001b3);
+        }
+    }
+    let mut code = format!("pub const MESSAGES_ID: &str = \"{id:016x}\";\n");
+    if std::env::var_os("CARGO_FEATURE_EMBEDDED_MESSAGES").is_some() {
+        code.push_str(&format!("pub const LETTERS: &str = {letters:?};\n"));
+        for (lang, table) in &tables {
+            code.push_str(&message_table(lang, table, &letters));
+        }
     }
     std::fs::write(out.join("messages.rs"), code).expect("write OUT_DIR");
 }

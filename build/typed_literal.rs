@@ -7,7 +7,8 @@ use crate::calendar::{Calendar, YearTable};
 use crate::codes::{Category, DocumentCode, Reason, Residency};
 use crate::rules::model::{List, Text};
 use crate::rules::{
-    Campaign, ComplaintRules, Edition, Ground, HomeVisit, Processing, RelocationScope, ResidencyEntry, ResidencyRule, Rules, WrittenApplication,
+    Campaign, ComplaintRules, Edition, Ground, HomeVisit, Processing, RelocationScope, ResidencyEntry, ResidencyRule, Rules, Source, SourceKind,
+    WrittenApplication,
 };
 use crate::time::ZoneRule;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
@@ -108,6 +109,7 @@ lit_enum!(
     Processing at "crate::rules::Processing",
     ResidencyRule at "crate::rules::ResidencyRule",
     RelocationScope at "crate::rules::RelocationScope",
+    SourceKind at "crate::rules::SourceKind",
 );
 
 /// Structs field by field.
@@ -125,8 +127,9 @@ macro_rules! lit_struct {
 lit_struct! {
     Rules at "crate::rules::Rules" {
         editions, calendar, zones, cutoff, acceptance_sources, home_visit, complaint, refusal_grounds, refusal_sources, calendar_sources,
-        services_checked_on,
+        services_checked_on, sources,
     }
+    Source at "crate::rules::Source" { id, kind, url, adopted, in_force, repealed, approximate, amended_by, updated }
     Edition at "crate::rules::Edition" {
         id, title, in_force_from, approximate, sources, checked_on, campaign, free_changes_per_year, free_changes_interpretation,
         free_changes_single_source, free_changes_sources, free_changes_disagreeing_sources, portal_processing, in_person_processing, processing_sources,

@@ -1,9 +1,9 @@
 //! The decision of contract version 1, as the engine returns it. It borrows its source lists from
 //! the rules (no copying per decision). Fields beyond version 1 are additions, never renames:
 //! `detail`, `alternatives`, `dates.campaign.submit_by`, `dates.attachment_ends`,
-//! `dates.free_changes_left`, `text` (only with a language).
+//! `dates.free_changes_left`, `routes`, `text` (only with a language).
 
-use crate::codes::{Alternative, Channel, DocumentCode, Outcome, Service, Verdict};
+use crate::codes::{Alternative, Channel, DocumentCode, Outcome, Reason, Service, Verdict};
 use crate::rules::model::Text;
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
@@ -25,6 +25,9 @@ pub struct Decision<'r> {
     pub eligible_from: Option<Day>,
     pub edition: EditionRef<'r>,
     pub reasons: Vec<ReasonItem<'r>>,
+    /// Every source the decision cites (the edition's, the reasons' and those that disagree), once,
+    /// in the order first cited: its address and, with a language, its short title (issue 15).
+    pub citations: Vec<CitationItem<'r>>,
     pub channels: Vec<ChannelItem>,
     pub documents: Vec<DocumentItem>,
     pub dates: Dates,
@@ -34,6 +37,9 @@ pub struct Decision<'r> {
     /// The earliest day on which the rules this decision applied were last compared with their sources.
     pub checked_on: Day,
     pub alternatives: Vec<AlternativeItem>,
+    /// Every ground open to the person's situation, best first (issue 14): attachment only, empty for
+    /// a home visit and a complaint.
+    pub routes: Vec<RouteItem>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<DecisionText>,
 }
@@ -66,6 +72,18 @@ pub struct ReasonItem<'r> {
     /// Values the text speaks of (dates, counts); not serialized.
     #[serde(skip)]
     pub params: Vec<(&'static str, Param)>,
+}
+
+/// A source as a reader can follow it: the citation (`order-194-2020:p25`, as in `sources`), the
+/// address (the Russian text's; the app links each reader to their own language), and with a language
+/// the short title in it («Приказ МЗ РК № ҚР ДСМ-194/2020, п. 25»).
+#[derive(Debug, Clone, Serialize)]
+pub struct CitationItem<'r> {
+    pub id: &'r str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// A value inside a human text. Quantities carry their unit, so each language writes the unit in
@@ -113,6 +131,27 @@ pub struct AlternativeItem {
     pub code: Alternative,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<Day>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// One way to attach: the decision for one ground, as if the request had named it (issue 14). Only
+/// grounds that are open or may be (`eligible`, `eligible_later`, `needs_information`) are routes.
+#[derive(Debug, Clone, Serialize)]
+pub struct RouteItem {
+    pub reason: Reason,
+    pub verdict: Verdict,
+    pub eligible_from: Option<Day>,
+    pub care_starts: Option<Day>,
+    pub channels: Vec<ChannelItem>,
+    pub documents: Vec<DocumentItem>,
+    /// The answers this route still needs (only when `verdict` is `needs_information`).
+    pub needs: Vec<&'static str>,
+    /// A date of this route rests on a year without an official calendar.
+    pub provisional: bool,
+    /// The route's campaign is projected from the rules in force (the decision's `rules_projection`
+    /// reason says so).
+    pub projected: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }

@@ -9,6 +9,7 @@
 //! (the app and the portal widget), never reads the clock, and takes the rule data as an argument.
 
 pub mod calendar;
+pub mod citation;
 pub mod codes;
 pub mod dates;
 pub mod decision;

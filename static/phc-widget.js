@@ -7,20 +7,43 @@
 // documented --phc-* custom properties and ::part() names, and it touches nothing of the host page.
 // The wasm module is loaded once for every widget on the page. `cargo xtask` writes the hashed file
 // names below when it builds dist/.
-import init, { mount, check as engineCheck, version as engineVersion } from './__BINDGEN_JS__';
+import init, {
+  mount, check as engineCheck, version as engineVersion, ensure_language, language_ready, widget_lang, set_asset_base,
+} from './__BINDGEN_JS__';
 
 const base = new URL('.', import.meta.url);
 let loading = null;
 function ready() {
-  loading ??= init({ module_or_path: new URL('__WASM__', base) });
+  // The message files of each language sit beside this module; each is loaded when first shown.
+  loading ??= init({ module_or_path: new URL('__WASM__', base) }).then(() => set_asset_base(base.href));
   return loading;
 }
 
-const ATTRIBUTES = ['lang', 'service', 'at', 'portal-url', 'compact'];
+const ATTRIBUTES = ['lang', 'service', 'at', 'portal-url', 'compact', 'heading-level', 'lang-switch'];
 const widgets = new Set();
 
 function emit(el, name, detail) {
   el.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
+
+// "Print" inside the widget prints the widget's result alone: a hidden frame holds a copy of it with
+// the widget's stylesheet, prints, and goes (the host page is neither printed nor changed).
+function printResult(container, css) {
+  const app = container.querySelector('.phc');
+  if (!app) return;
+  const frame = document.createElement('iframe');
+  frame.setAttribute('aria-hidden', 'true');
+  frame.setAttribute('tabindex', '-1');
+  frame.className = 'phc-print-frame';
+  Object.assign(frame.style, { position: 'fixed', width: '0', height: '0', border: '0', right: '0', bottom: '0' });
+  const lang = app.getAttribute('lang') ?? 'kk';
+  frame.srcdoc = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><link rel="stylesheet" href="${css}"></head>`
+    + `<body>${app.outerHTML}</body></html>`;
+  frame.addEventListener('load', () => {
+    frame.contentWindow.print();
+    setTimeout(() => frame.remove(), 1000);
+  }, { once: true });
+  document.body.append(frame);
 }
 
 class PhcEligibility extends HTMLElement {
@@ -47,8 +70,10 @@ class PhcEligibility extends HTMLElement {
     this.#container = document.createElement('div');
     this.#container.className = 'phc-host';
     root.replaceChildren(sheet, this.#container);
+    this.addEventListener('phc-print', () => printResult(this.#container, sheet.href));
     try {
       await ready();
+      await ensure_language(widget_lang(this.#attributes()));
     } catch (e) {
       this.#container.innerHTML = '';
       const p = document.createElement('p');
@@ -74,7 +99,17 @@ class PhcEligibility extends HTMLElement {
   }
 
   attributeChangedCallback() {
-    this.#handle?.update(this.#attributes());
+    if (!this.#handle) return;
+    const attributes = this.#attributes();
+    const lang = widget_lang(attributes);
+    if (language_ready(lang)) {
+      this.#handle.update(attributes);
+      return;
+    }
+    ensure_language(lang).then(
+      () => this.#handle?.update(this.#attributes()),
+      (e) => emit(this, 'phc-error', { message: `${e.message ?? e}` }),
+    );
   }
 
   /** The decision for a request of contract version 1, with the engine alone (no UI). */
@@ -90,6 +125,7 @@ class PhcEligibility extends HTMLElement {
 /** The engine alone: resolves with the decision, rejects with a TypeError naming the field. */
 export async function check(request, { lang } = {}) {
   await ready();
+  if (typeof lang === 'string') await ensure_language(lang);
   return engineCheck(request, lang ?? null);
 }
 

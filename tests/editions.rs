@@ -6,12 +6,12 @@ use phc::{check_json, Rules};
 use serde_json::Value;
 
 fn rules_with_draft() -> Rules {
-    let (mut editions, calendar, services) = phc::rules::embedded_data();
+    let (mut editions, calendar, services, sources) = phc::rules::embedded_data();
     let draft_toml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/drafts/year-round-2026-draft.toml")).unwrap();
     // Read exactly as build.rs reads the files in force.
     let draft: EditionsFile = toml::from_str(&draft_toml).unwrap();
     editions.edition.to_mut().extend(draft.edition.iter().cloned());
-    Rules::from_data(editions, calendar, services).unwrap()
+    Rules::from_data(editions, calendar, services, sources).unwrap()
 }
 
 fn decide(rules: &Rules, request: Value) -> Value {

@@ -81,6 +81,71 @@ fn check_consistency(req: &Value, dec: &Value) -> Result<(), String> {
     Ok(())
 }
 
+/// The routes of a decision (issue 14): at least one, or a reason why none; sorted by when care can
+/// start, the request's own ground first among equals; the request's own route is its verdict.
+fn check_routes(req: &Value, dec: &Value) -> Result<(), String> {
+    let routes = dec["routes"].as_array().ok_or("no routes")?;
+    if dec["service"] != "attachment" {
+        return if routes.is_empty() { Ok(()) } else { Err("routes for a service other than attachment".into()) };
+    }
+    let reasons = dec["reasons"].as_array().unwrap();
+    if routes.is_empty() && !(dec["verdict"] == "not_eligible" && reasons.iter().any(|r| r["outcome"] == "not_met")) {
+        return Err("no route, and no reason why none".into());
+    }
+    let mut seen = Vec::new();
+    for (i, r) in routes.iter().enumerate() {
+        let verdict = r["verdict"].as_str().unwrap();
+        if verdict == "not_eligible" {
+            return Err(format!("a closed ground is a route: {r}"));
+        }
+        if seen.contains(&&r["reason"]) {
+            return Err(format!("ground {} twice", r["reason"]));
+        }
+        seen.push(&r["reason"]);
+        if (verdict == "eligible_later") == r["eligible_from"].is_null() {
+            return Err(format!("eligible_from does not match the verdict: {r}"));
+        }
+        if (verdict == "needs_information") == r["needs"].as_array().unwrap().is_empty() {
+            return Err(format!("needs must be listed exactly when the route needs information: {r}"));
+        }
+        if r["projected"] == true && !reasons.iter().any(|x| x["code"] == "rules_projection") {
+            return Err(format!("a projected route without a rules_projection reason: {r}"));
+        }
+        // Sorted: care starts never go back; a route that needs answers comes after every other.
+        if let Some(prev) = i.checked_sub(1).map(|j| &routes[j]) {
+            if prev["verdict"] == "needs_information" && verdict != "needs_information" {
+                return Err(format!("a route that needs answers before an open one: {prev} then {r}"));
+            }
+        }
+        if let Some(care) = date(&r["care_starts"]) {
+            if let Some(earlier) = routes[..i].iter().filter_map(|p| date(&p["care_starts"])).find(|&d| d > care) {
+                return Err(format!("routes not sorted: care from {earlier} before care from {care}"));
+            }
+            // The request's own ground first among equals.
+            if r["reason"] == req["reason"] && routes[..i].iter().any(|p| date(&p["care_starts"]) == Some(care)) {
+                return Err(format!("the request's own ground {} after another with the same care start", r["reason"]));
+            }
+        }
+    }
+    // The request's own ground, when open, is the decision itself.
+    match routes.iter().find(|r| r["reason"] == req["reason"]) {
+        Some(own) => {
+            let same = own["verdict"] == dec["verdict"] && own["eligible_from"] == dec["eligible_from"] && own["care_starts"] == dec["dates"]["care_starts"] && own["documents"] == dec["documents"] && own["channels"] == dec["channels"] && own["provisional"] == dec["provisional"];
+            if !same {
+                return Err(format!("the request's own route {own} is not its decision"));
+            }
+        }
+        None if !req["reason"].is_null() && dec["verdict"] != "not_eligible" => return Err("the request's own open ground is no route".into()),
+        None => {}
+    }
+    Ok(())
+}
+
+/// The verdict of each route by its ground: what the channel must not change.
+fn route_verdicts(dec: &Value) -> std::collections::BTreeMap<String, (Value, Value)> {
+    dec["routes"].as_array().unwrap().iter().map(|r| (r["reason"].to_string(), (r["verdict"].clone(), r["eligible_from"].clone()))).collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
 
@@ -94,7 +159,7 @@ proptest! {
             }
             Ok(out) => {
                 let dec: Value = serde_json::from_str(&out).unwrap();
-                if let Err(e) = check_consistency(&req, &dec) {
+                if let Err(e) = check_consistency(&req, &dec).and_then(|()| check_routes(&req, &dec)) {
                     return Err(TestCaseError::fail(format!("{e}\nrequest: {req}\ndecision: {dec}")));
                 }
                 // Deterministic.
@@ -106,6 +171,8 @@ proptest! {
                     let o: Value = serde_json::from_str(&check_json(&other.to_string(), rules(), None, None).unwrap()).unwrap();
                     prop_assert_eq!(&o["verdict"], &dec["verdict"], "channel {} changed the verdict", other["channel"]);
                     prop_assert_eq!(&o["eligible_from"], &dec["eligible_from"]);
+                    // Nor any route's (issue 14).
+                    prop_assert_eq!(route_verdicts(&o), route_verdicts(&dec), "channel {} changed a route", other["channel"]);
                 }
                 // Fits the schema.
                 let errors = common::validate(&schema_decision(), &dec);
@@ -157,6 +224,38 @@ fn the_generator_reaches_every_verdict() {
     ];
     let seen: Vec<&str> = verdicts.iter().map(String::as_str).collect();
     assert_eq!(seen, expected.iter().copied().collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>());
+}
+
+/// Guards the route checks against passing vacuously: the generator reaches several routes in one
+/// decision, a route of every kind, every candidate ground, and attachments with no route at all.
+#[test]
+fn the_generator_reaches_every_kind_of_route() {
+    use proptest::strategy::{Strategy, ValueTree};
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = common::request();
+    let (mut several, mut none, mut kinds) = (0, 0, std::collections::BTreeSet::new());
+    for _ in 0..2000 {
+        let req = strategy.new_tree(&mut runner).unwrap().current();
+        let Ok(out) = check_json(&req.to_string(), rules(), None, None) else { continue };
+        let d: Value = serde_json::from_str(&out).unwrap();
+        let routes = d["routes"].as_array().unwrap();
+        if d["service"] != "attachment" {
+            continue;
+        }
+        several += usize::from(routes.len() >= 3);
+        none += usize::from(routes.is_empty());
+        for r in routes {
+            kinds.insert(r["verdict"].as_str().unwrap().to_string());
+            kinds.insert(r["reason"].as_str().unwrap().to_string());
+            if r["projected"] == true {
+                kinds.insert("projected".into());
+            }
+        }
+    }
+    assert!(several > 100 && none > 100, "{several} decisions with three routes or more, {none} without a route");
+    for kind in ["eligible", "eligible_later", "needs_information", "free_choice", "campaign", "relocation", "first_attachment", "voluntary_insurance", "clinic_stopped_service", "projected"] {
+        assert!(kinds.contains(kind), "no route of kind {kind}: {kinds:?}");
+    }
 }
 
 /// Stale data: past the last official calendar (2026) a check is answered, marked provisional with a

@@ -145,6 +145,8 @@ fn candidates(m: &Messages, name: &str) -> Vec<Param> {
         "age" => [0, 1, 2, 4, 5, 11, 17].map(Param::Years).to_vec(),
         "left" => [0, 1, 2, 5].map(Param::Changes).to_vec(),
         "limit" | "used" => [0, 1, 2].map(Param::Count).to_vec(),
+        // The number of a paragraph or an article in a citation («п. 25», «25-тармақ»).
+        "n" => [1, 9, 25, 92].map(Param::Count).to_vec(),
         "months" => [1, 2, 3, 5, 12].map(Param::Months).to_vec(),
         "minutes" | "in_person" | "portal" => [1, 2, 5, 10, 21, 30].map(Param::Minutes).to_vec(),
         "count" => [1, 2, 3, 5, 11, 15, 20, 21, 22].map(Param::WorkingDays).into_iter().chain([1, 2, 5].map(Param::Count)).collect(),
@@ -314,6 +316,112 @@ fn every_decision_text_in_every_language_passes_the_glossary() {
     println!("{decided} decisions in three languages, {checked} texts checked");
     found.truncate(40);
     assert!(found.is_empty(), "decision texts that break the glossary (first {}):\n  {}", found.len(), found.join("\n  "));
+}
+
+/// The codes a decision carries outside its texts that could leak into one: every string value
+/// (outside `text`) with `_`, `-`, `.` or `:` in it that is not a date or an address: reason codes and
+/// details, request fields, edition ids, source ids with their places.
+fn codes(v: &Value, out: &mut std::collections::BTreeSet<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                if !["text", "url", "verdict", "provisional"].contains(&k.as_str()) || !x.is_string() {
+                    codes(x, out);
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| codes(x, out)),
+        Value::String(s) => {
+            let date = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+            if !date && s.contains(['_', '-', '.', ':']) {
+                out.insert(s.clone());
+                if let Some((id, _)) = s.split_once(':') {
+                    out.insert(id.to_string());
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every human text of a decision: each `text` string, and every string of the decision's own `text`
+/// object but its language (verdict, provisional, checked_on, each date's text). Unlike
+/// `common::texts`, a `verdict` outside `text` is a code (a route's), not a text.
+fn human_texts(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                match (k.as_str(), x) {
+                    ("text", Value::String(s)) => out.push(s.clone()),
+                    ("text", Value::Object(t)) => {
+                        for (tk, tx) in t {
+                            match (tk.as_str(), tx) {
+                                ("lang", _) => {}
+                                (_, Value::String(s)) => out.push(s.clone()),
+                                (_, other) => human_texts(other, out),
+                            }
+                        }
+                    }
+                    _ => human_texts(x, out),
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| human_texts(x, out)),
+        _ => {}
+    }
+}
+
+/// Whether `code` occurs in `text` as a whole token (not inside a longer word or code).
+fn has_token(text: &str, code: &str) -> bool {
+    let part = |c: char| c.is_alphanumeric() || "_-.:/".contains(c);
+    text.match_indices(code).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + code.len()..].chars().next();
+        !before.is_some_and(part) && !after.is_some_and(|c| part(c) && c != '.' || c == '.' && text[i + code.len() + 1..].starts_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
+/// Issue 15: no text of any decision, in any language, names a seed file, an internal code (a reason
+/// code, a request field, an edition or source id) or doubles a full stop; nothing is a missing message.
+#[test]
+fn no_decision_text_names_a_file_an_internal_code_or_a_double_stop() {
+    let (mut decided, mut checked, mut found) = (0, 0, std::collections::BTreeSet::new());
+    for req in requests() {
+        let text = req.to_string();
+        let Ok(plain) = check_json(&text, rules(), None, None) else { continue };
+        let mut internal = std::collections::BTreeSet::new();
+        codes(&serde_json::from_str(&plain).unwrap(), &mut internal);
+        for (lang, code) in LANGS {
+            let d: Value = serde_json::from_str(&check_json(&text, rules(), Some(lang), None).unwrap()).unwrap();
+            decided += 1;
+            let mut texts = Vec::new();
+            human_texts(&d, &mut texts);
+            for t in texts {
+                checked += 1;
+                let mut bad: Vec<String> = Vec::new();
+                for mark in [".txt", "..", "_", "⟦", "{", "}"] {
+                    if t.contains(mark) {
+                        bad.push(format!("«{mark}»"));
+                    }
+                }
+                bad.extend(internal.iter().filter(|c| has_token(&t, c)).map(|c| format!("the code «{c}»")));
+                for b in bad {
+                    if found.len() < 40 {
+                        found.insert(format!("{code}: {b}\n      {t}\n      request: {text}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(decided > 2500, "only {decided} decisions");
+    assert!(checked > 20000, "only {checked} texts checked");
+    assert!(found.is_empty(), "decision texts naming a file or a code (first {}):\n  {}", found.len(), found.into_iter().collect::<Vec<_>>().join("\n  "));
+    // The check finds what it is for.
+    assert!(has_token("Source: 004_76e5c45e8ea13521.txt", "004_76e5c45e8ea13521.txt"));
+    assert!(has_token("Answer person.eds first.", "person.eds"));
+    assert!(has_token("rules: order-194-2020-amended-2025.", "order-194-2020-amended-2025"));
+    assert!(!has_token("rules: order-194-2020-amended-2025.", "order-194-2020"));
+    assert!(!has_token("See gov.kz: the service", "gov"));
 }
 
 /// The checks themselves find what they are for, so the tests above cannot pass vacuously.

@@ -60,6 +60,13 @@ fn decision_schema_matches_the_codes() {
     assert_eq!(enum_of(&s, "/properties/alternatives/items/properties/code/enum"), names(Alternative::ALL, Alternative::as_str));
     assert_eq!(enum_of(&s, "/properties/channels/items/properties/channel/enum"), names(Channel::ALL, Channel::as_str));
     assert_eq!(enum_of(&s, "/properties/text/properties/lang/enum"), names(Lang::ALL, Lang::as_str));
+    // A route (issue 14): its ground, its channels and documents as the decision's; never not_eligible.
+    let route = "/properties/routes/items/properties";
+    assert_eq!(enum_of(&s, &format!("{route}/reason/enum")), names(Reason::ALL, Reason::as_str));
+    assert_eq!(s.pointer(&format!("{route}/channels")), s.pointer("/properties/channels"));
+    assert_eq!(s.pointer(&format!("{route}/documents")), s.pointer("/properties/documents"));
+    let verdicts: Vec<String> = names(Verdict::ALL, Verdict::as_str).into_iter().filter(|v| v != "not_eligible").collect();
+    assert_eq!(enum_of(&s, &format!("{route}/verdict/enum")), verdicts);
 }
 
 #[test]

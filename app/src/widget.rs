@@ -54,7 +54,23 @@ fn config_from(attrs: &JsValue, host: web_sys::Element, reset: u32) -> (Config, 
         }
     });
     let compact = js_sys::Reflect::get(attrs, &JsValue::from_str("compact")).map(|v| v.is_truthy()).unwrap_or(false);
-    (Config { lang, at, service, portal_url, compact, embedded: true, host: Some(host), reset, link: None }, errors)
+    let heading_level = get("heading-level").and_then(|h| match h.trim().parse::<u8>() {
+        Ok(n @ 1..=6) => Some(n),
+        _ => {
+            errors.push(format!("heading-level: \"{h}\" is not a heading level; expected 1 to 6"));
+            None
+        }
+    });
+    let hide_lang_switch = match get("lang-switch").as_deref() {
+        None | Some("on") => false,
+        Some("off") => true,
+        Some(other) => {
+            errors.push(format!("lang-switch: unknown value \"{other}\"; expected on or off"));
+            false
+        }
+    };
+    let config = Config { lang, at, service, portal_url, compact, embedded: true, host: Some(host), reset, link: None, journey: None, heading_level, hide_lang_switch };
+    (config, errors)
 }
 
 /// A `portal-url` the widget links to: an http(s) or site-relative address, never `javascript:`.
@@ -129,6 +145,33 @@ pub fn check(request: JsValue, lang: Option<String>) -> Result<JsValue, JsValue>
     let rules = ui::rules();
     let json = phc::check_json(&text, rules, lang, Some(ui::now())).map_err(|e| type_error(e.to_string()))?;
     js_sys::JSON::parse(&json).map_err(|_| type_error("internal: the decision is not JSON".into()))
+}
+
+/// The language a widget with these attributes shows: its `lang`, else the host page's or the
+/// browser's (as the app itself decides), so the element can load its texts before mounting.
+#[wasm_bindgen]
+pub fn widget_lang(attrs: JsValue) -> String {
+    let attr = js_sys::Reflect::get(&attrs, &JsValue::from_str("lang")).ok().and_then(|v| v.as_string());
+    attr.and_then(|l| ui::lang_of(&l)).unwrap_or_else(|| ui::initial_lang(true)).as_str().into()
+}
+
+/// Whether a language's texts are in (then a change of attributes applies at once).
+#[wasm_bindgen]
+pub fn language_ready(lang: String) -> bool {
+    Lang::parse(&lang).is_none_or(phc::i18n::is_available)
+}
+
+/// Loads a language's texts (a file beside the module); an unknown code is left to `check` to refuse.
+#[wasm_bindgen]
+pub async fn ensure_language(lang: String) -> Result<(), JsValue> {
+    let Some(lang) = Lang::parse(&lang) else { return Ok(()) };
+    ui::languages::ensure(lang).await.map_err(|e| JsValue::from(js_sys::Error::new(&e)))
+}
+
+/// The folder of the widget's module, where its message files are.
+#[wasm_bindgen]
+pub fn set_asset_base(base: String) {
+    ui::languages::set_base(base);
 }
 
 /// The app's version and the editions of the rules it knows.

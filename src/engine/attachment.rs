@@ -182,16 +182,18 @@ struct CampaignInfo<'r> {
 
 fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'r>>, accepted_on: NaiveDate, docs: &mut Vec<DocumentCode>) {
     let edition = ctx.edition;
-    let Some(reason) = req.reason else {
-        ctx.missing(ReasonCode::Ground, "reason", &edition.sources);
-        return;
-    };
     let attached = req.current_attachment.attached;
+    // Already attached to the chosen clinic: nothing to do, on any ground (so before the ground is
+    // asked: every route would say the same, issue 14).
     if attached == Some(true) && req.current_attachment.at_target_clinic == Some(true) {
         ctx.fail(ReasonCode::AlreadyAttached, "already_attached", &edition.sources);
         ctx.alternative(Alternative::NothingToDo, None);
         return;
     }
+    let Some(reason) = req.reason else {
+        ctx.missing(ReasonCode::Ground, "reason", &edition.sources);
+        return;
+    };
     let Some(g) = edition.ground(reason) else {
         ctx.fail(ReasonCode::Ground, "not_in_edition", &edition.sources).with("reason", Param::Ground(reason.as_str()));
         if edition.ground(Reason::FreeChoice).is_some() {

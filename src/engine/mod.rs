@@ -9,6 +9,7 @@
 mod attachment;
 mod complaint;
 mod home_visit;
+mod routes;
 
 use crate::calendar::OutOfHorizon;
 use crate::codes::{Alternative, Outcome, ReasonCode, Service, Verdict};
@@ -20,8 +21,18 @@ use crate::rules::{Edition, Rules};
 use crate::time::KzMoment;
 use chrono::{Datelike, NaiveDate};
 
-/// Decides one request under the given rules.
+/// Decides one request under the given rules. An attachment request also gets its `routes`: the
+/// decision for every ground open to the person's situation, best first (issue 14).
 pub fn decide<'r>(req: &Request, rules: &'r Rules) -> Result<Decision<'r>, InputError> {
+    let mut decision = decide_one(req, rules)?;
+    if req.service == Service::Attachment {
+        decision.routes = routes::routes(req, rules, &decision);
+    }
+    Ok(decision)
+}
+
+/// Decides one request on the ground it names, without routes.
+fn decide_one<'r>(req: &Request, rules: &'r Rules) -> Result<Decision<'r>, InputError> {
     let date = req.at.date();
     let first = rules.first_day();
     if date < first {
@@ -266,6 +277,7 @@ impl<'r> Ctx<'r> {
             self.add(ReasonCode::RulesChecked, Effect::Info, "stale", sources).with("date", Param::Date(checked_on));
         }
         let needs = if verdict == Verdict::NeedsInformation { self.needs } else { Vec::new() };
+        let citations = crate::citation::collect(self.rules, &self.edition.sources, &self.reasons);
         Decision {
             service,
             verdict,
@@ -278,6 +290,7 @@ impl<'r> Ctx<'r> {
                 text: None,
             },
             reasons: self.reasons,
+            citations,
             channels,
             documents,
             dates,
@@ -286,6 +299,7 @@ impl<'r> Ctx<'r> {
             provisional: self.provisional,
             checked_on: Day(checked_on),
             alternatives: self.alternatives,
+            routes: Vec::new(),
             text: None,
         }
     }

@@ -4,17 +4,21 @@
 //! a test walks every decision kind and fails on any such mark.
 
 use crate::codes::Lang;
-use crate::decision::{DateText, Day, Dates, Decision, DecisionText, Param};
+use crate::codes::Verdict;
+use crate::decision::{ChannelItem, DateText, Day, Dates, Decision, DecisionText, DocumentItem, Param, RouteItem};
 use chrono::Datelike;
 use std::sync::OnceLock;
 
-/// `EN_KEYS`, `EN_TEXTS`, … : each language's sorted keys and their texts, joined by `SEP`, the texts
-/// in a one-byte encoding where byte `0x80 + i` is the `i`-th character of `LETTERS` (written by
-/// `build.rs`, which checked every key, plural form and placeholder).
+/// `MESSAGES_ID` (the tables' identity); with `embedded-messages`, also `EN_KEYS`, `EN_TEXTS`, … :
+/// each language's sorted keys and their texts, joined by `SEP`, the texts in a one-byte encoding
+/// where byte `0x80 + i` is the `i`-th character of `LETTERS` (written by `build.rs`, which checked
+/// every key, plural form and placeholder).
 mod tables {
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 }
 const SEP: char = '\u{1f}';
+/// Between the keys and the texts of a language file.
+const PART: char = '\u{1e}';
 
 /// One language's messages: (key, text) pairs sorted by key, borrowed from the program's data.
 pub struct Messages {
@@ -24,10 +28,71 @@ pub struct Messages {
 
 /// A language's texts back in UTF-8. Done once per language and kept for the life of the program,
 /// as the table that borrows from it is.
+#[cfg(feature = "embedded-messages")]
 fn decode(texts: &[u8]) -> &'static str {
     let letters: Vec<char> = tables::LETTERS.chars().collect();
     let text: String = texts.iter().map(|&b| if b < 0x80 { char::from(b) } else { letters[usize::from(b - 0x80)] }).collect();
     Box::leak(text.into_boxed_str())
+}
+
+fn index(lang: Lang) -> usize {
+    match lang {
+        Lang::Kk => 0,
+        Lang::Ru => 1,
+        Lang::En => 2,
+    }
+}
+
+/// The tables of a program built without `embedded-messages`, as `install` loads them.
+static INSTALLED: [OnceLock<Messages>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+
+/// The name of a language's message file, served beside the web app: it changes with the texts, so
+/// the file can be cached for good.
+pub fn file_name(lang: Lang) -> String {
+    format!("messages-{lang}-{}.txt", tables::MESSAGES_ID)
+}
+
+/// A language's message file: a header line, then the keys and the texts (UTF-8), each joined by
+/// U+001F, the two parts by U+001E. Written for the web app by `cargo xtask` from the built-in tables.
+#[cfg(feature = "embedded-messages")]
+pub fn export(lang: Lang) -> String {
+    let m = Messages::get(lang);
+    let keys: Vec<&str> = m.table.iter().map(|(k, _)| *k).collect();
+    let texts: Vec<&str> = m.table.iter().map(|(_, t)| *t).collect();
+    let sep = SEP.to_string();
+    format!("phc-messages {} {lang}\n{}{PART}{}", tables::MESSAGES_ID, keys.join(&sep), texts.join(&sep))
+}
+
+/// Loads a language's message file (`export`'s format) and keeps it for the life of the program.
+/// Refuses a file of another build (its texts could lack a key this program uses) with a message
+/// that says so. Loading a language twice keeps the first.
+pub fn install(file: &str) -> Result<Lang, String> {
+    let (header, body) = file.split_once('\n').ok_or("messages: no header line")?;
+    let mut words = header.split(' ');
+    let (magic, id, lang) = (words.next(), words.next(), words.next().and_then(Lang::parse));
+    if magic != Some("phc-messages") {
+        return Err("messages: not a message file of this checker".into());
+    }
+    let lang = lang.ok_or("messages: the header names no known language")?;
+    if id != Some(tables::MESSAGES_ID) {
+        return Err(format!("messages: the {lang} file is from another build ({}), expected {}", id.unwrap_or(""), tables::MESSAGES_ID));
+    }
+    let (keys, texts) = body.split_once(PART).ok_or("messages: no texts")?;
+    let _ = (keys, texts);
+    // Kept for the life of the program: the table borrows from it.
+    let body: &'static str = Box::leak(body.to_owned().into_boxed_str());
+    let (keys, texts) = body.split_once(PART).expect("checked above");
+    let table: Vec<(&'static str, &'static str)> = keys.split(SEP).zip(texts.split(SEP)).collect();
+    if table.len() != keys.split(SEP).count() || table.len() != texts.split(SEP).count() || !table.windows(2).all(|w| w[0].0 < w[1].0) {
+        return Err(format!("messages: the {lang} file is damaged"));
+    }
+    let _ = INSTALLED[index(lang)].set(Messages { lang, table });
+    Ok(lang)
+}
+
+/// Whether a language's texts are in the program (built in, or installed).
+pub fn is_available(lang: Lang) -> bool {
+    cfg!(feature = "embedded-messages") || INSTALLED[index(lang)].get().is_some()
 }
 
 /// The CLDR plural category of a whole number.
@@ -55,14 +120,22 @@ pub fn plural_category(lang: Lang, n: u32) -> &'static str {
 
 impl Messages {
     /// The built-in table of a language, parsed once.
+    #[cfg(feature = "embedded-messages")]
     pub fn get(lang: Lang) -> &'static Messages {
         static TABLES: [OnceLock<Messages>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-        let (i, keys, texts) = match lang {
-            Lang::Kk => (0, tables::KK_KEYS, tables::KK_TEXTS),
-            Lang::Ru => (1, tables::RU_KEYS, tables::RU_TEXTS),
-            Lang::En => (2, tables::EN_KEYS, tables::EN_TEXTS),
+        let (keys, texts) = match lang {
+            Lang::Kk => (tables::KK_KEYS, tables::KK_TEXTS),
+            Lang::Ru => (tables::RU_KEYS, tables::RU_TEXTS),
+            Lang::En => (tables::EN_KEYS, tables::EN_TEXTS),
         };
-        TABLES[i].get_or_init(|| Messages { lang, table: keys.split(SEP).zip(decode(texts).split(SEP)).collect() })
+        TABLES[index(lang)].get_or_init(|| Messages { lang, table: keys.split(SEP).zip(decode(texts).split(SEP)).collect() })
+    }
+
+    /// The installed table of a language; an empty one (every text `⟦key⟧`) until it is installed.
+    #[cfg(not(feature = "embedded-messages"))]
+    pub fn get(lang: Lang) -> &'static Messages {
+        static EMPTY: [OnceLock<Messages>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+        INSTALLED[index(lang)].get().unwrap_or_else(|| EMPTY[index(lang)].get_or_init(|| Messages { lang, table: Vec::new() }))
     }
 
     pub fn lang(&self) -> Lang {
@@ -203,24 +276,10 @@ pub fn annotate(d: &mut Decision<'_>, lang: Lang) {
     for r in &mut d.reasons {
         r.text = Some(m.text(&format!("reason.{}.{}", r.code, r.detail), &r.params));
     }
-    for doc in &mut d.documents {
-        let mut text = m.text(&format!("document.{}", doc.code), &[]);
-        if let Some(condition) = doc.only_if {
-            text.push(' ');
-            text.push_str(&m.text(&format!("document_condition.{condition}"), &[]));
-        }
-        doc.text = Some(text);
-    }
-    for c in &mut d.channels {
-        let key = match (c.channel, c.available, c.written_application_to_head) {
-            (crate::codes::Channel::Portal, Some(true), _) => "channel.portal.available",
-            (crate::codes::Channel::Portal, Some(false), _) => "channel.portal.unavailable",
-            (crate::codes::Channel::Portal, None, _) => "channel.portal.unknown",
-            (crate::codes::Channel::InPerson, _, Some(true)) => "channel.in_person.written",
-            (crate::codes::Channel::InPerson, _, _) => "channel.in_person.available",
-        };
-        c.text = Some(m.text(key, &[]));
-    }
+    crate::citation::annotate(d, m);
+    document_texts(m, &mut d.documents);
+    channel_texts(m, &mut d.channels);
+    route_texts(m, &mut d.routes);
     for a in &mut d.alternatives {
         a.text = Some(m.text(&format!("alternative.{}", a.code), &date_param(a.date)));
     }
@@ -261,9 +320,70 @@ pub fn annotate(d: &mut Decision<'_>, lang: Lang) {
     });
 }
 
+fn document_texts(m: &Messages, documents: &mut [DocumentItem]) {
+    for doc in documents {
+        let mut text = m.text(&format!("document.{}", doc.code), &[]);
+        if let Some(condition) = doc.only_if {
+            text.push(' ');
+            text.push_str(&m.text(&format!("document_condition.{condition}"), &[]));
+        }
+        doc.text = Some(text);
+    }
+}
+
+fn channel_texts(m: &Messages, channels: &mut [ChannelItem]) {
+    for c in channels {
+        let key = match (c.channel, c.available, c.written_application_to_head) {
+            (crate::codes::Channel::Portal, Some(true), _) => "channel.portal.available",
+            (crate::codes::Channel::Portal, Some(false), _) => "channel.portal.unavailable",
+            (crate::codes::Channel::Portal, None, _) => "channel.portal.unknown",
+            (crate::codes::Channel::InPerson, _, Some(true)) => "channel.in_person.written",
+            (crate::codes::Channel::InPerson, _, _) => "channel.in_person.available",
+        };
+        c.text = Some(m.text(key, &[]));
+    }
+}
+
+/// Each route in one sentence (its ground, from when one can apply, when care starts), with the
+/// texts of its channels and documents.
+fn route_texts(m: &Messages, routes: &mut [RouteItem]) {
+    for r in routes {
+        let mut params = vec![("reason", Param::Ground(r.reason.as_str()))];
+        params.extend(r.eligible_from.map(|d| ("date", Param::Date(d.0))));
+        params.extend(r.care_starts.map(|d| ("care", Param::Date(d.0))));
+        let key = match (r.verdict, r.care_starts) {
+            (Verdict::Eligible, Some(_)) => "route.eligible",
+            (Verdict::Eligible, None) => "route.eligible_no_care_date",
+            (Verdict::EligibleLater, Some(_)) => "route.eligible_later",
+            (Verdict::EligibleLater, None) => "route.eligible_later_no_care_date",
+            _ => "route.needs_information",
+        };
+        r.text = Some(m.text(key, &params));
+        document_texts(m, &mut r.documents);
+        channel_texts(m, &mut r.channels);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_language_file_round_trips_and_another_build_is_refused() {
+        for lang in [Lang::Kk, Lang::Ru, Lang::En] {
+            let file = export(lang);
+            assert!(file_name(lang).starts_with(&format!("messages-{lang}-")));
+            assert_eq!(install(&file), Ok(lang));
+            let installed = INSTALLED[index(lang)].get().unwrap();
+            assert_eq!(installed.table, Messages::get(lang).table, "{lang}: the file holds the built-in table");
+            let other = file.replacen(tables::MESSAGES_ID, "0000000000000000", 1);
+            assert!(install(&other).unwrap_err().contains("another build"));
+        }
+        assert!(install("hello").is_err());
+        assert!(install("phc-messages x zz\n").is_err());
+        let cut = export(Lang::En).replace('\u{1e}', "");
+        assert!(install(&cut).is_err());
+    }
 
     #[test]
     fn placeholders_are_filled_and_unknown_ones_kept() {

@@ -11,23 +11,25 @@
 //! reads a global.
 
 pub mod model;
+mod sources;
 mod types;
 
+pub use sources::{split as split_citation, Source, SourceKind, PLACES};
 pub use types::*;
 
-use model::{CalendarFile, EditionsFile, ServicesFile};
+use model::{CalendarFile, EditionsFile, ServicesFile, SourcesFile};
 
-/// What `build.rs` wrote: `EDITIONS`, `CALENDAR`, `SERVICES` (the files) and `RULES` (typed).
+/// What `build.rs` wrote: `EDITIONS`, `CALENDAR`, `SERVICES`, `SOURCES` (the files) and `RULES` (typed).
 mod embedded {
     #[allow(unused_imports)]
-    use super::{model, Campaign, ComplaintRules, Edition, Ground, HomeVisit, Processing, RelocationScope, ResidencyEntry, ResidencyRule, Rules, WrittenApplication};
+    use super::{model, Campaign, ComplaintRules, Edition, Ground, HomeVisit, Processing, RelocationScope, ResidencyEntry, ResidencyRule, Rules, Source, SourceKind, WrittenApplication};
     include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 }
 
 /// The built-in rule files in their file shape, for tests that change them (a draft edition, say).
-pub fn embedded_data() -> (EditionsFile, CalendarFile, ServicesFile) {
+pub fn embedded_data() -> (EditionsFile, CalendarFile, ServicesFile, SourcesFile) {
     // Cheap: every list and text of the built-in data is borrowed.
-    (embedded::EDITIONS.clone(), embedded::CALENDAR.clone(), embedded::SERVICES.clone())
+    (embedded::EDITIONS.clone(), embedded::CALENDAR.clone(), embedded::SERVICES.clone(), embedded::SOURCES.clone())
 }
 
 impl Rules {
@@ -49,8 +51,8 @@ mod tests {
     /// The typed rules written at build time are what loading the files gives at run time.
     #[test]
     fn built_in_rules_are_the_loaded_files() {
-        let (e, c, s) = embedded_data();
-        let loaded = Rules::from_data(e, c, s).unwrap();
+        let (e, c, s, src) = embedded_data();
+        let loaded = Rules::from_data(e, c, s, src).unwrap();
         assert_eq!(format!("{:?}", Rules::built_in()), format!("{loaded:?}"));
     }
 }

@@ -301,6 +301,46 @@ pub struct RefusalGroundsData {
     pub sources: List<Text>,
 }
 
+/// `rules/sources.toml`: every source the other rule files cite, by id (issue 15).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcesFile {
+    pub source: List<SourceData>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceData {
+    pub id: Text,
+    /// `act`, `page` (an official gov.kz or e-Gov page), `press`, `draft`, `dataset` or `calendar`.
+    pub kind: Text,
+    /// The full reference, for a lawyer (English). The citizen reads the short title of
+    /// `messages/{kk,ru,en}.toml`, `source.<id>`.
+    pub reference: Text,
+    /// Where to read it; `{lang}` is kk, ru or en, `{lang3}` kaz, rus or eng (adilet.zan.kz).
+    #[serde(default)]
+    pub url: Option<Text>,
+    /// The copy of the page in `../shared/seeds/` that this project read.
+    #[serde(default)]
+    pub seed: Option<Text>,
+    /// YYYY-MM-DD, each where known.
+    #[serde(default)]
+    pub adopted: Option<Text>,
+    #[serde(default)]
+    pub in_force: Option<Text>,
+    #[serde(default)]
+    pub repealed: Option<Text>,
+    /// The in-force dates (`in_force`, `repealed`) are not confirmed.
+    #[serde(default)]
+    pub approximate: bool,
+    /// Ids of the acts that amended it.
+    #[serde(default)]
+    pub amended_by: List<Text>,
+    /// A page's "last update", as the page says.
+    #[serde(default)]
+    pub updated: Option<Text>,
+}
+
 /// Message tables, one per language: flat keys to text; plural forms as `key.one`, `key.few`,
 /// `key.many`, `key.other`.
 pub type MessageTable = std::collections::BTreeMap<String, String>;

@@ -4,7 +4,8 @@
 //! and none of this conversion; the tests run it at run time, on the built-in files and on changed
 //! ones (a draft edition), and check it gives the built-in rules exactly.
 
-use super::model::{CalendarFile, EditionData, EditionsFile, List, ServicesFile, Text};
+use super::model::{CalendarFile, EditionData, EditionsFile, List, ServicesFile, SourcesFile, Text};
+use super::sources::{self, Cite, Source};
 use crate::calendar::Calendar;
 use crate::codes::{Category, DocumentCode, Reason, Residency};
 use crate::dates::parse_date;
@@ -178,11 +179,20 @@ pub struct Rules {
     pub calendar_sources: List<Text>,
     /// When `rules/services.toml` was last compared with its sources.
     pub services_checked_on: NaiveDate,
+    /// The citation table (`rules/sources.toml`): every act, and every source the data above cites.
+    pub sources: List<Source>,
 }
 
 impl Rules {
-    /// Reads TOML-shaped data already deserialized (tests use it to add a draft edition).
-    pub fn from_data(e: EditionsFile, c: CalendarFile, s: ServicesFile) -> Result<Rules, String> {
+    /// Reads TOML-shaped data already deserialized (tests use it to add a draft edition). Every source
+    /// any file cites must be in the citation table (`rules/sources.toml`).
+    pub fn from_data(e: EditionsFile, c: CalendarFile, s: ServicesFile, src: SourcesFile) -> Result<Rules, String> {
+        let cites = citations(&e, &c, &s)?;
+        let sources = sources::load(&src, &cites)?;
+        drop(cites);
+        if s.complaint.review_single_source && s.complaint.review_sources.len() != 1 {
+            return Err("services.toml: complaint: review_single_source, but review_sources names more than one source".into());
+        }
         let mut editions = e.edition.iter().map(edition).collect::<Result<Vec<_>, _>>()?;
         crate::small_sort::sort_by_key(&mut editions, |e| e.in_force_from);
         if editions.is_empty() {
@@ -233,7 +243,15 @@ impl Rules {
             refusal_sources: s.refusal_grounds.sources,
             calendar_sources: c.sources,
             services_checked_on: date(&s.checked_on, "checked_on")?,
+            sources,
         })
+    }
+
+    /// The table's entry for a citation (`order-194-2020:p25` is `order-194-2020`); every citation of
+    /// loaded rules has one.
+    pub fn source(&self, cite: &str) -> Option<&Source> {
+        let (id, _) = sources::split(cite);
+        self.sources.iter().find(|s| s.id == id)
     }
 
     /// The edition in force on `date`, or `None` before the first one.
@@ -253,8 +271,68 @@ impl Rules {
     }
 }
 
+/// Every citation of the rule files, with where it is: checked against `rules/sources.toml`.
+fn citations<'a>(e: &'a EditionsFile, c: &'a CalendarFile, s: &'a ServicesFile) -> Result<Vec<Cite<'a>>, String> {
+    let mut out = Vec::new();
+    let mut add = |at: String, list: &'a [Text], shown: bool| -> Result<(), String> {
+        sources::check_list(&at, list)?;
+        out.extend(list.iter().map(|cite| Cite { at: at.clone(), cite, shown }));
+        Ok(())
+    };
+    for d in e.edition.iter() {
+        let at = |what: &str| format!("editions.toml: edition {}: {what}", d.id);
+        add(at("sources"), &d.sources, true)?;
+        if let Some(c) = &d.campaign {
+            add(at("campaign"), &c.sources, true)?;
+            add(at("campaign.projection_sources"), &c.projection_sources, true)?;
+        }
+        add(at("free_changes"), &d.free_changes.sources, true)?;
+        add(at("free_changes.disagreeing_sources"), &d.free_changes.disagreeing_sources, true)?;
+        add(at("processing"), &d.processing.sources, true)?;
+        add(at("portal_sign_in"), &d.portal_sign_in.sources, true)?;
+        add(at("territory"), &d.territory.sources, true)?;
+        for g in d.ground.iter() {
+            add(at(&format!("ground {}", g.reason)), &g.sources, true)?;
+        }
+        for r in d.residency.iter() {
+            add(at(&format!("residency {}", r.codes.join(", "))), &r.sources, true)?;
+        }
+        add(at("family"), &d.family.sources, true)?;
+        for w in d.written_application.iter() {
+            add(at(&format!("written_application {}", w.category)), &w.sources, true)?;
+        }
+    }
+    add("calendar.toml: sources".into(), &c.sources, true)?;
+    for h in c.holiday.iter() {
+        add(format!("calendar.toml: holiday {}", h.name), &h.sources, false)?;
+    }
+    for k in c.kurban_ait.iter() {
+        add(format!("calendar.toml: kurban_ait {}", k.date), &k.sources, false)?;
+    }
+    for y in c.official_year.iter() {
+        add(format!("calendar.toml: official_year {}", y.year), &y.sources, false)?;
+        for k in y.corrections.iter() {
+            add(format!("calendar.toml: official_year {} correction {}", y.year, k.date), &k.sources, false)?;
+        }
+    }
+    add("services.toml: acceptance".into(), &s.acceptance.sources, true)?;
+    for z in s.time_zone.iter() {
+        add(format!("services.toml: time_zone {}", z.utc_offset_minutes), &z.sources, false)?;
+    }
+    add("services.toml: home_visit".into(), &s.home_visit.sources, true)?;
+    add("services.toml: home_visit.act".into(), std::slice::from_ref(&s.home_visit.act), false)?;
+    add("services.toml: complaint.deadline_sources".into(), &s.complaint.deadline_sources, true)?;
+    add("services.toml: complaint.review_sources".into(), &s.complaint.review_sources, true)?;
+    add("services.toml: complaint.procedure_sources".into(), &s.complaint.procedure_sources, true)?;
+    add("services.toml: refusal_grounds".into(), &s.refusal_grounds.sources, true)?;
+    Ok(out)
+}
+
 fn edition(d: &EditionData) -> Result<Edition, String> {
     let at = |what: &str| format!("edition {}: {what}", d.id);
+    if d.free_changes.single_source && d.free_changes.sources.len() != 1 {
+        return Err(at("free_changes: single_source, but its sources name more than one source"));
+    }
     let date = |s: &str, what: &str| parse_date(s, what).map_err(|e| at(&format!("{what}: {}", e.message)));
     let processing = |s: &str| match s {
         "same_day" => Ok(Processing::SameDay),

@@ -25,7 +25,7 @@ function get(pathname, encoding) {
 
 // Content-hashed names, as deploy/nginx.conf recognises them: trunk writes its hash without leading
 // zeros, so it can be shorter than 16 digits.
-const hashed = fs.readdirSync(DIST).filter((f) => /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/.test(f));
+const hashed = fs.readdirSync(DIST).filter((f) => /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css|txt)$/.test(f));
 const SECURITY = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy'];
 
 test('every file carries the security headers; hashed files are immutable, the page is revalidated', async () => {

@@ -103,14 +103,22 @@ test('after one visit the app loads and answers offline, and makes no request af
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // Another language's texts are a file of this build, served from the offline copy: no request
+  // leaves the page for it.
+  const files = [];
+  page.on('response', (r) => files.push([new URL(r.url()).pathname, r.fromServiceWorker()]));
+  await chooseLanguage(page, 'ru');
+  assert.equal(files.length, 1, `one file for the language: ${JSON.stringify(files)}`);
+  assert.match(files[0][0], /^\/messages-ru-[0-9a-f]+\.txt$/);
+  assert.ok(files[0][1], 'served by the service worker from the offline copy');
   // From here on: no request may leave the page, even online.
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  await chooseLanguage(page, 'ru');
   await walk(page, complaint.answers);
   assert.deepEqual(requests, [], 'no request while answering');
   const stored = await page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage), cookies: document.cookie }));
-  assert.deepEqual(stored, { local: ['phc.lang'], session: [], cookies: '' }, 'only the language is stored');
+  // The language on the device; the journey (for a reload) in the tab's own storage, gone with it.
+  assert.deepEqual(stored, { local: ['phc.lang'], session: ['phc.journey'], cookies: '' }, 'only the language and the tab\'s journey are stored');
   await answersOffline(context, page, problems);
   await context.close();
 });
@@ -151,7 +159,7 @@ test('a new deployment replaces the offline copy cleanly: the new worker takes o
 
 test('the widget never registers a service worker on its host', async () => {
   const { context, page } = await openPage(browser, { path: '/demo.html' });
-  await page.waitForSelector('#main-widget >> .phc h1');
+  await page.waitForSelector('#main-widget >> .phc .phc-title');
   await page.waitForTimeout(500);
   assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0);
   await context.close();

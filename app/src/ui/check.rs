@@ -45,7 +45,7 @@ pub fn check_page(lang: Lang, answers: &Answers, on_change: &Callback<&'static s
     html! {
         <div class="phc-check-page">
             <button type="button" class="phc-back" onclick={move |_| on_back.emit(())}>{ t(lang, "ui.back") }</button>
-            <h1 tabindex="-1">{ t(lang, "ui.check.heading") }</h1>
+            { super::title(t(lang, "ui.check.heading")) }
             <p>{ t(lang, "ui.check.lead") }</p>
             <dl class="phc-summary">{ for rows }</dl>
             <button type="button" class="phc-button" part="button" onclick={move |_| on_submit.emit(())}>{ t(lang, "ui.check.submit") }</button>

@@ -6,7 +6,7 @@
 //! `use_effect_with` costs the wasm its own copy of the hook's code (issue 6).
 
 use super::state::{Action, Screen, State};
-use super::{events, platform, rules, screen_name};
+use super::{events, platform, rules, screen_name, t};
 use crate::answers::Answers;
 use phc::Lang;
 use yew::prelude::*;
@@ -23,6 +23,8 @@ pub struct Watched {
     pub host_at: Option<String>,
     pub host_service: Option<String>,
     pub reset: u32,
+    /// How many screens there are to go back to.
+    pub depth: usize,
 }
 
 /// What the effects act on.
@@ -35,10 +37,13 @@ pub struct Context {
     pub embedded: bool,
     pub answers: Answers,
     pub at: Option<String>,
+    /// The journey to keep in the tab (the standalone page only).
+    pub journey: Option<String>,
 }
 
 /// Runs after a render: `before` is what the previous render watched (none after the first).
 pub fn after_render(before: Option<&Watched>, now: &Watched, cx: &Context) {
+    let host_changed = before.is_some_and(|b| (&b.host_at, &b.host_service, b.reset) != (&now.host_at, &now.host_service, now.reset));
     if let Some(b) = before {
         // The host changed an attribute: apply it. (The first render already started from them, and
         // maybe from a restored link, which this would undo.)
@@ -56,8 +61,11 @@ pub fn after_render(before: Option<&Watched>, now: &Watched, cx: &Context) {
     }
     if before.map(|b| b.screen) != Some(now.screen) {
         // A new screen's heading takes the focus, so a screen reader announces the new page and the
-        // keyboard starts from it.
-        platform::focus_selected(&cx.root, "h1");
+        // keyboard starts from it; only when the citizen moved (focusing scrolls): not when the page
+        // or the host page loads, nor when the host resets or reconfigures the widget.
+        if before.is_some() && !host_changed {
+            platform::focus_selected(&cx.root, ".phc-title");
+        }
         // Tell the host which step is shown (never an answer), and the decision on the result.
         if let Some(host) = &cx.host {
             events::step(host, &screen_name(now.screen));
@@ -76,4 +84,34 @@ pub fn after_render(before: Option<&Watched>, now: &Watched, cx: &Context) {
     if before.map(|b| b.lang) != Some(now.lang) && !cx.embedded {
         platform::set_document_lang(now.lang);
     }
+    if let Some(journey) = &cx.journey {
+        standalone_page(before, now, cx, journey);
+    }
+}
+
+/// The standalone page's own: its title says the screen (with "Error:" while the form shows one),
+/// each screen is a browser history entry, and the journey is kept in the tab for a reload.
+fn standalone_page(before: Option<&Watched>, now: &Watched, cx: &Context, journey: &str) {
+    let lang = now.lang;
+    if before.map(|b| (b.screen, b.error, b.lang)) != Some((now.screen, now.error, now.lang)) {
+        let heading = match now.screen {
+            Screen::Start => t(lang, "ui.start.heading"),
+            Screen::Ask(id) => t(lang, &format!("ui.q.{id}.title")),
+            Screen::Check => t(lang, "ui.check.heading"),
+            Screen::Result => t(lang, "ui.result.page_title"),
+        };
+        let title = format!("{heading} – {}", t(lang, "ui.title"));
+        platform::set_title(&if now.error.is_some() { format!("{}: {title}", t(lang, "ui.error.title_prefix")) } else { title });
+    }
+    match before {
+        None => {
+            platform::history_entry(now.depth, false);
+            let dispatch = cx.dispatch.clone();
+            platform::on_history_pop(Callback::from(move |depth| dispatch.dispatch(Action::BackTo(depth))));
+        }
+        Some(b) if now.depth > b.depth => platform::history_entry(now.depth, true),
+        Some(b) if now.depth != b.depth => platform::history_entry(now.depth, false),
+        Some(_) => {}
+    }
+    platform::save_journey(journey);
 }

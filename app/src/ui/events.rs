@@ -28,6 +28,14 @@ pub fn result(host: &web_sys::Element, decision_json: &str) {
     dispatch(host, "phc-result", &object(decision_json));
 }
 
+/// `phc-print`: asks the element's module (`phc-widget.js`) to print the widget's result alone, not
+/// the host page. Dispatched on the element itself (not bubbling): the module handles it.
+pub fn print(host: &web_sys::Element) {
+    if let Ok(event) = web_sys::Event::new("phc-print") {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
 /// `phc-error`: `{ message }`, for an attribute that could not be used or an internal failure.
 pub fn error(host: &web_sys::Element, message: &str) {
     dispatch(host, "phc-error", &object(&Value::object([("message", Value::from(message))]).to_string()));

@@ -5,6 +5,7 @@
 mod check;
 mod effects;
 mod events;
+pub mod languages;
 mod platform;
 mod question;
 mod result;
@@ -27,6 +28,28 @@ pub fn rules() -> &'static Rules {
 /// Now, in Kazakhstan time, from the UTC clock (never the browser's time zone).
 pub fn now() -> KzMoment {
     phc::time::from_unix_millis(js_sys::Date::now() as i64, &rules().zones).expect("the clock is within range")
+}
+
+thread_local! {
+    /// The level of the screen's title in the app being rendered: set by `App` before it renders a
+    /// screen (rendering is synchronous, so each widget on a page renders with its own).
+    static LEVEL: std::cell::Cell<u8> = const { std::cell::Cell::new(1) };
+}
+
+fn tag(level: u8) -> &'static str {
+    ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(1, 6) - 1)]
+}
+
+/// The screen's title: `h1` on the standalone page; inside a host page at the host's level
+/// (`heading-level`, 2 by default), so the widget adds no second `h1` to the portal's page. The app
+/// focuses it when the citizen moves to a new screen.
+pub fn title(content: String) -> Html {
+    html! { <@{tag(LEVEL.get())} class="phc-title" tabindex="-1">{ content }</@> }
+}
+
+/// A section's heading, one level below the screen's title.
+pub fn subtitle(id: Option<&'static str>, content: String) -> Html {
+    html! { <@{tag(LEVEL.get() + 1)} id={id}>{ content }</@> }
 }
 
 /// A message without placeholders.
@@ -70,15 +93,25 @@ pub struct Config {
     /// The standalone page's fragment at start: a share link to restore.
     #[prop_or_default]
     pub link: Option<String>,
+    /// The standalone page's journey kept in the tab (answers and place), restored on a reload.
+    #[prop_or_default]
+    pub journey: Option<String>,
+    /// The level of the screen titles (`heading-level`): none = 1 standalone, 2 inside a host page.
+    #[prop_or_default]
+    pub heading_level: Option<u8>,
+    /// The host page has its own language switch (`lang-switch="off"`): the app shows none.
+    #[prop_or_default]
+    pub hide_lang_switch: bool,
 }
 
 #[function_component(App)]
 pub fn app(config: &Config) -> Html {
     let state = use_reducer(|| {
         let lang = config.lang.unwrap_or_else(|| platform::initial_lang(config.embedded));
-        match config.link.as_deref().filter(|l| !l.is_empty()) {
-            Some(link) => State::from_link(lang, link),
-            None => State::new(lang, config.at.clone(), config.service.clone()),
+        match (config.link.as_deref().filter(|l| !l.is_empty()), config.journey.as_deref()) {
+            (Some(link), _) => State::from_link(lang, link),
+            (None, Some(j)) => State::from_journey(lang, config.at.clone(), j).unwrap_or_else(|| State::new(lang, config.at.clone(), config.service.clone())),
+            (None, None) => State::new(lang, config.at.clone(), config.service.clone()),
         }
     });
     let lang = state.lang;
@@ -95,6 +128,7 @@ pub fn app(config: &Config) -> Html {
             host_at: config.at.clone(),
             host_service: config.service.clone(),
             reset: config.reset,
+            depth: state.history.len(),
         };
         let cx = effects::Context {
             dispatch: state.dispatcher(),
@@ -103,6 +137,7 @@ pub fn app(config: &Config) -> Html {
             embedded: config.embedded,
             answers: state.answers.clone(),
             at: state.at.clone(),
+            journey: (!config.embedded).then(|| state.journey()),
         };
         use_effect(move || {
             let before = kept.borrow_mut().1.replace(watched.clone());
@@ -113,18 +148,38 @@ pub fn app(config: &Config) -> Html {
         let dispatch = state.dispatcher();
         let embedded = config.embedded;
         Callback::from(move |l: Lang| {
-            if !embedded {
-                platform::store_lang(l);
+            let apply = {
+                let dispatch = dispatch.clone();
+                move || {
+                    if !embedded {
+                        platform::store_lang(l);
+                    }
+                    dispatch.dispatch(Action::SetLang(l));
+                }
+            };
+            if phc::i18n::is_available(l) {
+                apply();
+            } else {
+                // Another language's texts come as a file (from the offline copy once installed).
+                wasm_bindgen_futures::spawn_local(async move {
+                    match languages::ensure(l).await {
+                        Ok(()) => apply(),
+                        Err(e) => web_sys::console::error_1(&format!("phc: {e}").into()),
+                    }
+                });
             }
-            dispatch.dispatch(Action::SetLang(l));
         })
     };
     let dispatch = state.dispatcher();
     let back = {
         let d = dispatch.clone();
-        Callback::from(move |_| d.dispatch(Action::Back))
+        // On the standalone page every screen is a browser history entry: the app's Back is the
+        // browser's, which comes back as `BackTo`.
+        let embedded = config.embedded;
+        Callback::from(move |_| if embedded { d.dispatch(Action::Back) } else { platform::history_back() })
     };
     let portal = config.portal_url.clone().unwrap_or_else(|| portal_url(lang, state.answers.service()));
+    LEVEL.set(config.heading_level.unwrap_or(if config.embedded { 2 } else { 1 }));
     let body = match state.screen {
         Screen::Start => start::start_page(lang, state.link_error, { let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::Begin)) }),
         Screen::Ask(id) => {
@@ -157,10 +212,12 @@ pub fn app(config: &Config) -> Html {
             at: state.at.as_deref(),
             portal: &portal,
             embedded: config.embedded,
+            host: config.host.clone(),
             share: &state.share,
             on_share: { let d = dispatch.clone(); Callback::from(move |link| d.dispatch(Action::Share(link))) },
             on_copied: { let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::Copied)) },
             on_back: back.clone(),
+            root: root.clone(),
             on_restart: {
                 let d = dispatch.clone();
                 let embedded = config.embedded;
@@ -172,8 +229,10 @@ pub fn app(config: &Config) -> Html {
     let content = html! {
         <>
             <header class="phc-header" part="header">
-                <p class="phc-brand">{ t(lang, "ui.title") }</p>
-                { platform::lang_switch(lang, &on_lang) }
+                <p class="phc-brand">{ t(lang, if state.answers.service() == Some("home_visit") { "ui.title_home_visit" } else { "ui.title" }) }</p>
+                if !config.hide_lang_switch {
+                    { platform::lang_switch(lang, &on_lang) }
+                }
             </header>
             if config.embedded {
                 <section class="phc-main" part="main" aria-label={t(lang, "ui.title")}>{ body }</section>
@@ -201,7 +260,7 @@ fn screen_name(s: Screen) -> String {
     }
 }
 
-pub use platform::{install_panic_message, lang_of};
+pub use platform::{initial_lang, install_panic_message, lang_of};
 
 /// Reports attributes the widget could not use (they fall back to their defaults).
 pub fn report_errors(config: &Config, errors: &[String]) {
@@ -212,10 +271,21 @@ pub fn report_errors(config: &Config, errors: &[String]) {
     }
 }
 
-/// Mounts the app on `#phc-app` of the standalone page.
+/// Mounts the app on `#phc-app` of the standalone page, once its language's texts are in.
 pub fn start() {
     platform::install_panic_message();
-    if let Some(root) = platform::element_by_id("phc-app") {
+    let Some(root) = platform::element_by_id("phc-app") else { return };
+    let lang = platform::initial_lang(false);
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = languages::ensure(lang).await {
+            // Said at once by fallback.js, with the portal's link, as when the wasm cannot load.
+            web_sys::console::error_1(&format!("phc: {e}").into());
+            let _ = root.set_attribute("data-phc-failed", "");
+            if let Some(w) = web_sys::window() {
+                let _ = web_sys::Event::new("phc-boot-failed").map(|ev| w.dispatch_event(&ev));
+            }
+            return;
+        }
         root.set_inner_html("");
         let _ = root.set_attribute("data-phc-ready", "");
         let link = Some(platform::fragment()).filter(|f| !f.is_empty());
@@ -223,7 +293,8 @@ pub fn start() {
             // Read once; the address keeps no answers unless the citizen makes a link again.
             platform::set_fragment("");
         }
-        yew::Renderer::<App>::with_root_and_props(root, Config { link, ..Config::default() }).render();
+        let journey = platform::saved_journey();
+        yew::Renderer::<App>::with_root_and_props(root, Config { link, journey, ..Config::default() }).render();
         platform::register_service_worker();
-    }
+    });
 }

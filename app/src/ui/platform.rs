@@ -3,7 +3,7 @@
 
 use super::t;
 use phc::Lang;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 const LANG_KEY: &str = "phc.lang";
@@ -74,6 +74,7 @@ pub fn install_panic_message() {
 pub fn show_crash_message() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let message = |lang: Lang, portal: Option<String>| {
+        let lang = super::languages::shown(lang);
         let url = portal.unwrap_or_else(|| super::portal_url(lang, None));
         format!(
             r#"<div class="phc-crash" role="alert" lang="{}"><p>{}</p><p><a href="{}">{}</a></p></div>"#,
@@ -191,5 +192,70 @@ pub fn register_service_worker() {
     let navigator = w.navigator();
     if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
         let _ = navigator.service_worker().register("/sw.js");
+    }
+}
+
+/// Where the standalone app keeps the journey (answers and place), so a reload or a pull-to-refresh
+/// does not lose it: the tab's own storage, gone with the tab; nothing leaves the device.
+const JOURNEY_KEY: &str = "phc.journey";
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+pub fn save_journey(journey: &str) {
+    if let Some(s) = session() {
+        let _ = s.set_item(JOURNEY_KEY, journey);
+    }
+}
+
+pub fn saved_journey() -> Option<String> {
+    session()?.get_item(JOURNEY_KEY).ok().flatten()
+}
+
+/// Records the app's screen depth in the browser's history: a new entry for each screen the citizen
+/// moves forward to (`push`), so the browser's Back goes to the previous question.
+pub fn history_entry(depth: usize, push: bool) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return };
+    let state = JsValue::from_f64(depth as f64);
+    let _ = if push { history.push_state_with_url(&state, "", None) } else { history.replace_state_with_url(&state, "", None) };
+}
+
+/// The browser's Back (the app's own Back button on the standalone page goes through it, so the two
+/// never disagree).
+pub fn history_back() {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.back();
+    }
+}
+
+thread_local! {
+    static ON_POP: std::cell::RefCell<Option<Callback<usize>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Calls `on_pop` with the depth of the history entry the browser went back (or forward) to. The
+/// listener is added once; a later call replaces the callback.
+pub fn on_history_pop(on_pop: Callback<usize>) {
+    let first = ON_POP.with(|c| c.borrow_mut().replace(on_pop).is_none());
+    if !first {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::PopStateEvent)>::new(|e: web_sys::PopStateEvent| {
+        let depth = e.state().as_f64().map_or(0, |d| d as usize);
+        ON_POP.with(|c| {
+            if let Some(cb) = c.borrow().as_ref() {
+                cb.emit(depth);
+            }
+        });
+    });
+    let _ = window.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
+/// The page's title: the screen's, so a screen reader and the tab say where the citizen is.
+pub fn set_title(title: &str) {
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(title);
     }
 }

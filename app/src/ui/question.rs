@@ -282,7 +282,7 @@ pub fn question_page(p: QuestionView) -> Html {
             <form novalidate=true {onsubmit}>
                 if let Some(k) = error {
                     <div class="phc-error-summary" part="error" role="alert" tabindex="-1" aria-labelledby="phc-error-title">
-                        <h2 id="phc-error-title">{ t(lang, "ui.error.summary") }</h2>
+                        { super::subtitle(Some("phc-error-title"), t(lang, "ui.error.summary")) }
                         <ul>
                             <li><a href={first_input_link.clone()} onclick={
                                 let (root, target) = (p.root.clone(), first_input_link.clone());
@@ -295,7 +295,7 @@ pub fn question_page(p: QuestionView) -> Html {
                     <fieldset class="phc-fieldset" aria-describedby={(!described.is_empty()).then_some(described)}>
                         <legend class="phc-legend">
                             <span class="phc-caption">{ step }</span>
-                            <h1 tabindex="-1">{ title }</h1>
+                            { super::title(title) }
                         </legend>
                         if !hint.is_empty() {
                             <p class="phc-hint" id="phc-hint">{ hint }</p>

@@ -1,13 +1,23 @@
 //! The result: the verdict in one sentence; why, each reason with its sources; what to do instead;
-//! how to apply; the documents as a checklist; the dates as a timeline; the rules applied.
+//! how to apply; the documents as a checklist; the dates as a timeline; the rules applied; where the
+//! answers come from (every act with its dates, the official pages, the other sources).
+//!
+//! A source shows as its short title in the reader's language, a link to its address in that language
+//! where it has one (issue 15): never a file name or an id.
 
 use super::state::Share;
 use super::{platform, t};
 use crate::answers::Answers;
 use phc::codes::{Outcome, Verdict};
-use phc::decision::Dates;
+use phc::decision::{Dates, Param};
+use phc::i18n::Messages;
+use phc::rules::model::Text;
+use phc::rules::SourceKind;
 use phc::Lang;
 use yew::prelude::*;
+
+/// The list of sources, where an interpretation badge leads: its selector and the badge's address.
+const SOURCES_LIST: &str = "#phc-sources-list";
 
 /// What the result page shows and does. A plain function of the app's state, not a component (see
 /// `start`): the share link it makes lives in the app's state, so it is gone once the citizen leaves.
@@ -18,11 +28,80 @@ pub struct ResultView<'a> {
     pub portal: &'a str,
     /// Inside a host page: no share link (the address is the host's).
     pub embedded: bool,
+    /// The widget's element: printing goes through it (only the result is printed, not the host page).
+    pub host: Option<web_sys::Element>,
     pub share: &'a Share,
     pub on_share: Callback<String>,
     pub on_copied: Callback<()>,
     pub on_back: Callback<()>,
     pub on_restart: Callback<()>,
+    /// The app's root element (an interpretation badge focuses the list of sources inside it).
+    pub root: NodeRef,
+}
+
+/// Citations as links, «; » between them: each the short title in the reader's language, linking to
+/// the source in that language where it has an address (without one, a link with no address: its title).
+fn citations(lang: Lang, cites: &[Text]) -> Html {
+    let m = Messages::get(lang);
+    let mut nodes: Vec<Html> = Vec::with_capacity(cites.len() * 2);
+    for cite in cites {
+        if !nodes.is_empty() {
+            nodes.push(html! { "; " });
+        }
+        let href = super::rules().source(cite).and_then(|s| s.url_in(lang));
+        nodes.push(html! { <a class="phc-cite" href={href} rel="noopener">{ phc::citation::title(m, cite) }</a> });
+    }
+    nodes.into_iter().collect()
+}
+
+/// Every act the rules rest on, with its dates, then the official pages and the other sources the
+/// checker's answers can cite: for a lawyer to check them. Not printed: the printed result stays one
+/// page, its reasons naming their sources.
+fn sources_list(lang: Lang) -> Html {
+    let m = Messages::get(lang);
+    let rules = super::rules();
+    let item = |s: &phc::rules::Source| {
+        let mut dates = String::new();
+        // `approximate` marks the in-force dates that are not confirmed.
+        let mut add = |key: &str, d: Option<chrono::NaiveDate>, in_force: bool| {
+            if let Some(d) = d {
+                dates.push_str(if dates.is_empty() { " — " } else { "; " });
+                dates.push_str(&m.text(key, &[("date", Param::Date(d))]));
+                if in_force && s.approximate {
+                    dates.push(' ');
+                    dates.push_str(&t(lang, "ui.sources_list.approximate"));
+                }
+            }
+        };
+        add("ui.sources_list.adopted", s.adopted, false);
+        add("ui.sources_list.in_force", s.in_force, true);
+        for a in s.amended_by.iter() {
+            add("ui.sources_list.amended", rules.source(a).and_then(|a| a.adopted), false);
+        }
+        add("ui.sources_list.repealed", s.repealed, true);
+        add("ui.sources_list.updated", s.updated, false);
+        html! { <li>{ citations(lang, std::slice::from_ref(&s.id)) }<span class="phc-hint">{ dates }</span></li> }
+    };
+    let group = |k: SourceKind| match k {
+        SourceKind::Act => 0,
+        SourceKind::Page => 1,
+        _ => 2,
+    };
+    let groups = ["ui.sources_list.acts", "ui.sources_list.pages", "ui.sources_list.other"].into_iter().enumerate().map(|(g, heading)| {
+        html! {
+            <>
+                <@{super::tag(super::LEVEL.get() + 2)}>{ t(lang, heading) }</@>
+                <ul class="phc-list">{ for rules.sources.iter().filter(|s| group(s.kind) == g).map(item) }</ul>
+            </>
+        }
+    });
+    html! {
+        <section class="phc-sources-list phc-no-print" id="phc-sources-list" tabindex="-1" aria-labelledby="phc-sources-list-title">
+            { super::subtitle(Some("phc-sources-list-title"), t(lang, "ui.sources_list.heading")) }
+            <p>{ t(lang, "ui.sources_list.lead") }</p>
+            { for groups }
+        </section>
+    }
 }
 
 pub fn result_page(p: ResultView) -> Html {
@@ -39,6 +118,13 @@ pub fn result_page(p: ResultView) -> Html {
     };
     phc::i18n::annotate(&mut decision, lang);
     let text = decision.text.clone().expect("annotated");
+    let to_sources = {
+        let root = p.root.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            platform::focus_selected(&root, SOURCES_LIST);
+        })
+    };
     let reasons = decision.reasons.iter().filter(|r| r.outcome != Outcome::Info || r.detail != "exact").map(|r| {
         let mark = match r.outcome {
             Outcome::Met => "✓",
@@ -51,11 +137,14 @@ pub fn result_page(p: ResultView) -> Html {
                 <span class="phc-mark" aria-hidden="true">{ mark }</span>
                 <span class="phc-reason-text">{ r.text.clone().unwrap_or_default() }</span>
                 <span class="phc-sources">
-                    { format!("{}: {}", t(lang, if r.sources.len() > 1 { "ui.sources" } else { "ui.source" }), r.sources.join("; ")) }
-                    if r.interpretation { <span class="phc-badge">{ t(lang, "ui.interpretation") }</span> }
-                    if r.single_source { <span class="phc-badge">{ t(lang, "ui.single_source") }</span> }
+                    { format!("{}: ", t(lang, if r.sources.len() > 1 { "ui.sources" } else { "ui.source" })) }
+                    { citations(lang, r.sources) }
+                    if r.interpretation {
+                        <a class="phc-badge phc-badge-reading" href={SOURCES_LIST} onclick={to_sources.clone()}>{ t(lang, "ui.interpretation") }</a>
+                    }
+                    if r.single_source { <span class="phc-badge phc-badge-single">{ t(lang, "ui.single_source") }</span> }
                     if !r.sources_disagree.is_empty() {
-                        <span class="phc-badge">{ format!("{}: {}", t(lang, "ui.sources_disagree"), r.sources_disagree.join("; ")) }</span>
+                        <span class="phc-badge phc-badge-disagree">{ format!("{}: ", t(lang, "ui.sources_disagree")) }{ citations(lang, r.sources_disagree) }</span>
                     }
                 </span>
             </li>
@@ -103,23 +192,23 @@ pub fn result_page(p: ResultView) -> Html {
         <div class="phc-result">
             <button type="button" class="phc-back phc-no-print" onclick={move |_| on_back.emit(())}>{ t(lang, "ui.change_answers") }</button>
             <div class="phc-panel" data-verdict={decision.verdict.as_str()} part="verdict">
-                <h1 tabindex="-1">{ text.verdict.clone() }</h1>
+                { super::title(text.verdict.clone()) }
             </div>
             if let Some(p) = &text.provisional {
                 <p class="phc-warning" role="note">{ p.clone() }</p>
             }
-            <h2>{ t(lang, "ui.result.why") }</h2>
+            { super::subtitle(None, t(lang, "ui.result.why")) }
             <ul class="phc-reasons">{ for reasons }</ul>
             if !decision.alternatives.is_empty() {
-                <h2>{ t(lang, "ui.result.instead") }</h2>
+                { super::subtitle(None, t(lang, "ui.result.instead")) }
                 <ul class="phc-list">{ for alternatives }</ul>
             }
             if !decision.refusal_risks.is_empty() {
-                <h2>{ t(lang, "ui.result.risks") }</h2>
+                { super::subtitle(None, t(lang, "ui.result.risks")) }
                 <ul class="phc-list">{ for risks }</ul>
             }
             if decision.verdict != Verdict::NotEligible {
-                <h2>{ t(lang, "ui.result.how") }</h2>
+                { super::subtitle(None, t(lang, "ui.result.how")) }
                 <ul class="phc-list">{ for channels }</ul>
                 if portal_available && decision.service != phc::codes::Service::Complaint {
                     <p>{ t(lang, "ui.how.portal_intro") }</p>
@@ -135,26 +224,27 @@ pub fn result_page(p: ResultView) -> Html {
                 if show_portal {
                     <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.to_string()} rel="noopener">{ t(lang, if decision.service == phc::codes::Service::Attachment { "ui.portal_link_attachment" } else { "ui.portal_link" }) }</a></p>
                 }
-                <h2>{ t(lang, "ui.result.documents") }</h2>
+                { super::subtitle(None, t(lang, "ui.result.documents")) }
                 <p class="phc-hint">{ t(lang, "ui.result.documents_hint") }</p>
                 <ul class="phc-checklist" part="documents">{ for documents }</ul>
             }
             if !text.dates.is_empty() && (decision.verdict != Verdict::NotEligible || is_home_visit) {
-                <h2>{ t(lang, "ui.result.dates") }</h2>
+                { super::subtitle(None, t(lang, "ui.result.dates")) }
                 <ol class="phc-timeline" part="dates">{ for dates }</ol>
             }
-            <h2>{ t(lang, "ui.result.rules") }</h2>
+            { super::subtitle(None, t(lang, "ui.result.rules")) }
             <p>{ decision.edition.text.clone().unwrap_or_default() }</p>
             <p class="phc-hint">{ text.checked_on.clone() }</p>
             <p class="phc-hint">{ checked_on }</p>
             <p class="phc-hint phc-version">{ version }</p>
+            { sources_list(lang) }
             <section class="phc-take phc-no-print" aria-labelledby="phc-take-title">
-                <h2 id="phc-take-title">{ t(lang, "ui.take.heading") }</h2>
+                { super::subtitle(Some("phc-take-title"), t(lang, "ui.take.heading")) }
                 <ul class="phc-actions">
                     if has_calendar_dates {
                         <li><button type="button" class="phc-link phc-action-calendar" onclick={on_calendar}>{ t(lang, "ui.take.calendar") }</button></li>
                     }
-                    <li><button type="button" class="phc-link phc-action-print" onclick={Callback::from(|_| platform::print())}>{ t(lang, "ui.take.print") }</button></li>
+                    <li><button type="button" class="phc-link phc-action-print" onclick={let host = p.host.clone(); Callback::from(move |_| match &host { Some(h) => super::events::print(h), None => platform::print() })}>{ t(lang, "ui.take.print") }</button></li>
                     if !p.embedded {
                         <li><button type="button" class="phc-link phc-action-share" onclick={on_link}>{ t(lang, "ui.take.share") }</button></li>
                     }

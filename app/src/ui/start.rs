@@ -16,7 +16,7 @@ pub fn start_page(lang: Lang, link_error: Option<&'static str>, on_start: Callba
             if let Some(k) = link_error {
                 <div class="phc-error-summary" role="alert" part="error"><p>{ t(lang, k) }</p></div>
             }
-            <h1 tabindex="-1">{ t(lang, "ui.start.heading") }</h1>
+            { super::title(t(lang, "ui.start.heading")) }
             <p class="phc-lead">{ t(lang, "ui.start.lead") }</p>
             <p>{ t(lang, "ui.start.you_get") }</p>
             <ul class="phc-list">

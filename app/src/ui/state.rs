@@ -54,6 +54,8 @@ pub enum Action {
     Begin,
     Answer(&'static str, Answer),
     Back,
+    /// The browser went back to the entry of this depth (the screens before it stay).
+    BackTo(usize),
     Change(&'static str),
     ShowResult,
     Restart,
@@ -99,6 +101,25 @@ impl State {
             Err(crate::share::LinkError::Damaged(_)) => s.link_error = Some("ui.link.damaged"),
         }
         s
+    }
+
+    /// The journey as the standalone page keeps it for a reload: the answers (as a share link
+    /// writes them), the screen and the screens to go back to.
+    pub fn journey(&self) -> String {
+        let screens: Vec<String> = self.history.iter().chain([&self.screen]).map(|s| screen_code(*s)).collect();
+        format!("{}|{}", crate::share::encode(&self.answers), screens.join(","))
+    }
+
+    /// The state a kept journey restores; `None` if it cannot be read (then the app starts afresh).
+    pub fn from_journey(lang: Lang, at: Option<String>, journey: &str) -> Option<State> {
+        let (answers, screens) = journey.split_once('|')?;
+        let mut screens = screens.split(',').map(screen_of).collect::<Option<Vec<Screen>>>()?;
+        let screen = screens.pop()?;
+        let mut s = State::new(lang, at, None);
+        s.answers = crate::share::decode(answers).ok()?;
+        s.history = screens;
+        s.screen = screen;
+        Some(s)
     }
 
     /// What the question `id` shows as entered: the draft once the citizen changed anything, else
@@ -151,6 +172,15 @@ impl Reducible for State {
                     s.screen = next;
                 }
             }
+            Action::BackTo(depth) => {
+                while s.history.len() > depth {
+                    let Some(prev) = s.history.pop() else { break };
+                    s.screen = prev;
+                    if prev == Screen::Check {
+                        s.returning = false;
+                    }
+                }
+            }
             Action::Back => {
                 if let Some(prev) = s.history.pop() {
                     s.screen = prev;
@@ -197,4 +227,23 @@ impl Reducible for State {
         }
         Rc::new(s)
     }
+}
+
+/// A screen in a kept journey: `s`tart, `c`heck, `r`esult, or the question's place in the flow.
+fn screen_code(s: Screen) -> String {
+    match s {
+        Screen::Start => "s".into(),
+        Screen::Check => "c".into(),
+        Screen::Result => "r".into(),
+        Screen::Ask(id) => flow::QUESTIONS.iter().position(|q| q.id == id).map_or("s".into(), |i| i.to_string()),
+    }
+}
+
+fn screen_of(code: &str) -> Option<Screen> {
+    Some(match code {
+        "s" => Screen::Start,
+        "c" => Screen::Check,
+        "r" => Screen::Result,
+        n => Screen::Ask(flow::QUESTIONS.get(n.parse::<usize>().ok()?)?.id),
+    })
 }

@@ -60,7 +60,7 @@ fn focused() -> web_sys::Element {
 
 /// The new screen's heading has the focus (a screen reader announces the page from it).
 fn heading_has_focus(root: &web_sys::Element) {
-    assert_eq!(focused(), find(root, "h1").unchecked_into::<web_sys::Element>(), "the heading of {} has the focus", screen(root));
+    assert_eq!(focused(), find(root, ".phc-title").unchecked_into::<web_sys::Element>(), "the heading of {} has the focus", screen(root));
 }
 
 fn config(lang: Lang) -> Config {
@@ -71,11 +71,11 @@ fn config(lang: Lang) -> Config {
 async fn start_page_speaks_the_chosen_language() {
     let root = mount(config(Lang::En)).await;
     assert_eq!(screen(&root), "start");
-    assert_eq!(text(&root, "h1"), phc::i18n::Messages::get(Lang::En).text("ui.start.heading", &[]));
+    assert_eq!(text(&root, ".phc-title"), phc::i18n::Messages::get(Lang::En).text("ui.start.heading", &[]));
     assert_eq!(find(&root, ".phc").get_attribute("lang").as_deref(), Some("en"));
     click(&root, "button[lang=ru]").await;
     assert_eq!(find(&root, ".phc").get_attribute("lang").as_deref(), Some("ru"));
-    assert_eq!(text(&root, "h1"), phc::i18n::Messages::get(Lang::Ru).text("ui.start.heading", &[]));
+    assert_eq!(text(&root, ".phc-title"), phc::i18n::Messages::get(Lang::Ru).text("ui.start.heading", &[]));
 }
 
 #[wasm_bindgen_test]
@@ -119,7 +119,7 @@ async fn a_home_visit_walk_through_ends_in_a_result_and_back_keeps_answers() {
     click(&root, ".phc-check-page .phc-button").await;
     assert_eq!(screen(&root), "result");
     heading_has_focus(&root);
-    assert_eq!(text(&root, "h1"), phc::i18n::Messages::get(Lang::En).text("verdict.home_visit.not_eligible", &[]));
+    assert_eq!(text(&root, ".phc-title"), phc::i18n::Messages::get(Lang::En).text("verdict.home_visit.not_eligible", &[]));
 }
 
 #[wasm_bindgen_test]
