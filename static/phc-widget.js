@@ -38,7 +38,7 @@ function printResult(container, css) {
   Object.assign(frame.style, { position: 'fixed', width: '0', height: '0', border: '0', right: '0', bottom: '0' });
   const lang = app.getAttribute('lang') ?? 'kk';
   frame.srcdoc = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><link rel="stylesheet" href="${css}"></head>`
-    + `<body>${app.outerHTML}</body></html>`;
+    + `<body>${app.outerHTML.replaceAll('<details', '<details open')}</body></html>`;
   frame.addEventListener('load', () => {
     frame.contentWindow.print();
     setTimeout(() => frame.remove(), 1000);
@@ -79,7 +79,8 @@ class PhcEligibility extends HTMLElement {
       const p = document.createElement('p');
       p.setAttribute('role', 'alert');
       p.textContent = 'The checker could not start · Тексеру құралы ашылмады · Не удалось открыть проверку';
-      this.#container.append(p);
+      // The host's own content of the element (a link to the service, say) shows below the message.
+      this.#container.append(p, document.createElement('slot'));
       emit(this, 'phc-error', { message: `the checker could not start: ${e}` });
       return;
     }

@@ -33,7 +33,9 @@ pub const QUESTIONS: &[Question] = &[
     Question { id: "applicant", kind: Choice(&["self", "parent", "representative", "family_member"]) },
     Question { id: "channel", kind: Choice(&["portal", "in_person", ""]) },
     Question { id: "person.residency", kind: Choice(&["citizen", "kandas", "refugee", "residence_permit", "eaeu_worker", "eaeu_worker_family", "temporary_visitor"]) },
-    Question { id: "reason", kind: Choice(&["relocation", "free_choice", "campaign", "first_attachment", "voluntary_insurance", "commission_disagreement", "clinic_stopped_service", "clinic_capacity", "new_facility", "privatization"]) },
+    // The codes keep their places (share links of version 1 write an option's place); `shown` says
+    // which a person is offered, in what order, and "" is "something else / I don't know".
+    Question { id: "reason", kind: Choice(&["relocation", "free_choice", "campaign", "first_attachment", "voluntary_insurance", "commission_disagreement", "clinic_stopped_service", "clinic_capacity", "new_facility", "privatization", ""]) },
     Question { id: "current_attachment.attached", kind: YesNo },
     Question { id: "current_attachment.at_target_clinic", kind: YesNo },
     Question { id: "current_attachment.free_changes_this_year", kind: Count(&[0, 1, 2]) },
@@ -41,7 +43,7 @@ pub const QUESTIONS: &[Question] = &[
     Question { id: "relocation.leaves_unit", kind: YesNo },
     Question { id: "target_unit", kind: Choice(&["same", "neighbouring", "other"]) },
     Question { id: "border_territory", kind: YesNo },
-    Question { id: "person.insurance", kind: Choice(&["none", "voluntary", "imputed"]) },
+    Question { id: "person.insurance", kind: Choice(&["none", "voluntary", "imputed", ""]) },
     Question { id: "person.insurance_until", kind: Date },
     Question { id: "person.eds", kind: YesNo },
     Question { id: "person.phone_on_portal", kind: YesNo },
@@ -52,7 +54,27 @@ pub const QUESTIONS: &[Question] = &[
     Question { id: "current_attachment.attached_in_campaign", kind: YesNo },
     Question { id: "relocation.away_over_a_month", kind: YesNo },
     Question { id: "person.institution_request", kind: YesNo },
+    Question { id: "person.birth_date", kind: Date },
 ];
+
+/// The options a person is offered, in the order offered: what happened to them in plain words, the
+/// legal grounds they would not name left out (they stay valid in a request and in old links).
+pub fn shown(q: &Question) -> &'static [&'static str] {
+    match (q.id, q.kind) {
+        ("reason", _) => &["free_choice", "relocation", "first_attachment", "clinic_stopped_service", "voluntary_insurance", "campaign", ""],
+        (_, Choice(codes) | Multi(codes)) => codes,
+        _ => &[],
+    }
+}
+
+/// The categories that can apply to a child: an adult's (pensioner, conscript…) are not offered.
+const CHILD_CATEGORIES: &[&str] = &["disabled_child_representative", "guardian", "born_abroad_child", "institution_ward", "power_of_attorney", "voluntary_insurance"];
+
+/// The options of `q` for these answers: a child is offered only a child's categories.
+pub fn options_for(q: &Question, answers: &Answers) -> Vec<&'static str> {
+    let child = answers.get("applicant") == Some(&Answer::Code("parent".into()));
+    shown(q).iter().copied().filter(|c| !(child && q.id == "person.categories" && !CHILD_CATEGORIES.contains(c))).collect()
+}
 
 pub fn question(id: &str) -> Option<&'static Question> {
     QUESTIONS.iter().find(|q| q.id == id)
@@ -64,41 +86,34 @@ pub enum Step {
     Check,
 }
 
-/// Asked before the engine is consulted: they shape what the engine needs.
-fn prelude(service: &str) -> &'static [&'static str] {
+/// Asked before the engine is consulted: they shape what the engine needs. For a child, the birth
+/// date (children under five attach by where they actually live).
+fn prelude(service: &str, answers: &Answers) -> &'static [&'static str] {
     match service {
-        "attachment" => &["applicant", "channel"],
-        "home_visit" => &["channel"],
+        "attachment" if answers.get("applicant") == Some(&Answer::Code("parent".into())) => &["applicant", "person.birth_date"],
+        "attachment" => &["applicant"],
         _ => &[],
     }
 }
 
-/// Asked after the verdict is settled: they change the documents and the channel, not the verdict
-/// (a missing signature closes the portal, never the answer). Some only when an answer calls for them.
+/// Asked after the verdict is settled: they change the documents, not the verdict, and only when an
+/// answer calls for them. How to apply is not asked (issue 9: "if at all"): the result gives every
+/// way open, the portal with what it needs to sign in; the data-access consent is not asked either:
+/// the result lists it among what can refuse an application. Either can still come in a request
+/// (an integrator's, or a share link), and the engine uses it.
 fn extras(service: &str, answers: &Answers, refused: bool) -> Vec<&'static str> {
-    let is = |id: &str, a: Answer| answers.get(id) == Some(&a);
-    let portal = is("channel", Answer::Code("portal".into()));
     let mut out = Vec::new();
-    // How to sign in to the portal matters only to someone who can apply.
-    if portal && !refused && matches!(service, "attachment" | "home_visit") {
-        out.push("person.eds");
-        if service == "attachment" && is("person.eds", Answer::Flag(false)) {
-            out.push("person.phone_on_portal");
-        }
-    }
     if service == "attachment" {
         out.push("person.categories");
-        let student = matches!(answers.get("person.categories"), Some(Answer::Codes(cs)) if cs.iter().any(|c| c == "student" || c == "madrasah_student"));
-        if student {
-            out.push("person.institution_request");
-        }
-        out.push("person.consents_to_data_access");
+        // A student is not asked whether the institution sent a request (few know): the result lists
+        // the rector's request "only if your institution sent one".
+        let _ = refused;
     }
     out
 }
 
 /// Every question that may be an extra of a service, whatever the answers (for the order of "check your answers").
-const EXTRA_IDS: &[&str] = &["person.eds", "person.phone_on_portal", "person.categories", "person.institution_request", "person.consents_to_data_access"];
+const EXTRA_IDS: &[&str] = &["channel", "person.eds", "person.phone_on_portal", "person.categories", "person.institution_request", "person.consents_to_data_access"];
 
 /// Runs the engine on the answers.
 pub fn decide<'r>(answers: &Answers, rules: &'r Rules, now: KzMoment, at: Option<&str>) -> Result<Decision<'r>, InputError> {
@@ -110,15 +125,24 @@ pub fn decide<'r>(answers: &Answers, rules: &'r Rules, now: KzMoment, at: Option
 pub fn next_step(answers: &Answers, rules: &Rules, now: KzMoment, at: Option<&str>) -> Step {
     let Some(service) = answers.service() else { return Step::Ask(question("service").expect("listed")) };
     let service = service.to_string();
-    for id in prelude(&service) {
+    for id in prelude(&service, answers) {
         if !answers.is_answered(id) {
             return Step::Ask(question(id).expect("listed"));
         }
     }
     let mut refused = false;
     if let Ok(decision) = decide(answers, rules, now, at) {
-        if let Some(q) = decision.needs.iter().find_map(|n| question(n)) {
+        // A need the person said they do not know is not asked again: the result says what it decides.
+        if let Some(q) = decision.needs.iter().filter(|n| !answers.is_answered(n)).find_map(|n| question(n)) {
             return Step::Ask(q);
+        }
+        // Not knowing the legal ground is fine: the routes open to the situation are the answer, so
+        // what they still need is asked (a free change needs the count of this year's changes).
+        if answers.get("reason") == Some(&Answer::Skipped) {
+            let route_needs = decision.routes.iter().flat_map(|r| r.needs.iter());
+            if let Some(q) = route_needs.filter(|n| !answers.is_answered(n)).find_map(|n| question(n)) {
+                return Step::Ask(q);
+            }
         }
         refused = decision.verdict == phc::codes::Verdict::NotEligible;
     }
@@ -144,8 +168,9 @@ pub fn check_answer(answers: &Answers, id: &'static str, answer: &Answer, rules:
 pub fn answered_in_order(answers: &Answers) -> Vec<&'static Question> {
     let service = answers.service().unwrap_or("");
     let mut order: Vec<&'static str> = vec!["service"];
-    order.extend(prelude(service));
-    order.extend(QUESTIONS.iter().map(|q| q.id).filter(|id| *id != "service" && !prelude(service).contains(id) && !EXTRA_IDS.contains(id)));
+    let prelude = prelude(service, answers);
+    order.extend(prelude);
+    order.extend(QUESTIONS.iter().map(|q| q.id).filter(|id| *id != "service" && !prelude.contains(id) && !EXTRA_IDS.contains(id)));
     order.extend(EXTRA_IDS);
     order.into_iter().filter(|id| answers.is_answered(id)).filter_map(question).collect()
 }
@@ -193,7 +218,6 @@ mod tests {
         let script: &[(&str, Answer)] = &[
             ("service", code("attachment")),
             ("applicant", code("self")),
-            ("channel", code("in_person")),
             ("person.residency", code("temporary_visitor")),
         ];
         for (id, ans) in script {
@@ -206,8 +230,8 @@ mod tests {
             }
             a.set(id, ans.clone());
         }
-        // A temporary visitor is not eligible whatever else: no reason, no territory asked; only
-        // the extras that change documents.
+        // A temporary visitor is not eligible whatever else: no reason, no territory, no way to
+        // apply asked; only the extras that change documents.
         assert_eq!(next_step(&a, &rules, now(), None), Step::Ask(question("person.categories").unwrap()));
         a.set("person.categories", Answer::Codes(vec![]));
         a.set("person.consents_to_data_access", Answer::Flag(true));
@@ -220,17 +244,14 @@ mod tests {
         let mut a = Answers::default();
         a.set("service", code("attachment"));
         a.set("applicant", code("self"));
-        a.set("channel", code("portal"));
         let mut order = Vec::new();
+        // The pensioner who wants to leave a rude clinic: seven questions, then "check your answers".
         let replies: &[(&str, Answer)] = &[
             ("person.residency", code("citizen")),
             ("reason", code("free_choice")),
             ("current_attachment.free_changes_this_year", Answer::Count(0)),
             ("target_unit", code("same")),
-            ("person.eds", Answer::Flag(false)),
-            ("person.phone_on_portal", Answer::Flag(true)),
-            ("person.categories", Answer::Codes(vec![])),
-            ("person.consents_to_data_access", Answer::Flag(true)),
+            ("person.categories", Answer::Codes(vec!["pensioner".into()])),
         ];
         for (id, ans) in replies {
             let Step::Ask(q) = next_step(&a, &rules, now(), None) else { panic!("expected a question for {id}") };
@@ -244,34 +265,62 @@ mod tests {
     }
 
     #[test]
-    fn the_way_to_apply_is_asked_after_the_verdict_and_only_when_it_can_matter() {
+    fn the_way_to_apply_is_not_asked_nor_a_students_institution_request() {
         let rules = Rules::embedded().unwrap();
         let mut a = Answers::default();
-        for (id, v) in [("service", "attachment"), ("applicant", "self"), ("channel", "portal"), ("person.residency", "citizen"), ("reason", "free_choice"), ("target_unit", "same")] {
+        for (id, v) in [("service", "attachment"), ("applicant", "self"), ("person.residency", "citizen"), ("reason", "free_choice"), ("target_unit", "same")] {
             a.set(question(id).unwrap().id, code(v));
         }
         a.set("current_attachment.free_changes_this_year", Answer::Count(0));
-        // The verdict is settled without the signature: asked now, as a way to apply.
         assert_eq!(decide(&a, &rules, now(), None).unwrap().verdict, phc::codes::Verdict::Eligible);
-        assert_eq!(next_step(&a, &rules, now(), None), Step::Ask(question("person.eds").unwrap()));
-        a.set("person.eds", Answer::Flag(false));
-        assert_eq!(next_step(&a, &rules, now(), None), Step::Ask(question("person.phone_on_portal").unwrap()));
-        a.set("person.phone_on_portal", Answer::Flag(false));
-        // A student is asked whether the institution sent a request, and only a student.
+        // No channel, no signature, no consent question: the result gives every way and the risks.
         assert_eq!(next_step(&a, &rules, now(), None), Step::Ask(question("person.categories").unwrap()));
         a.set("person.categories", Answer::Codes(vec!["student".into()]));
-        assert_eq!(next_step(&a, &rules, now(), None), Step::Ask(question("person.institution_request").unwrap()));
-        a.set("person.institution_request", Answer::Flag(false));
-        a.set("person.consents_to_data_access", Answer::Flag(true));
         assert_eq!(next_step(&a, &rules, now(), None), Step::Check);
-        assert_eq!(decide(&a, &rules, now(), None).unwrap().verdict, phc::codes::Verdict::Eligible, "no signature never changes the answer");
-        // Someone refused is not asked how to sign in.
+        let d = decide(&a, &rules, now(), None).unwrap();
+        assert!(d.documents.iter().any(|doc| doc.only_if == Some("institution_request")), "the rector's request only if one was sent");
+        let d = decide(&a, &rules, now(), None).unwrap();
+        assert!(d.refusal_risks.contains(&"no_data_access_consent"), "the consent is said as a risk");
+        // A share link or an integrator may still give the channel: then a missing signature closes
+        // the portal, never the answer.
+        a.set("channel", code("portal"));
+        a.set("person.eds", Answer::Flag(false));
+        a.set("person.phone_on_portal", Answer::Flag(false));
+        assert_eq!(decide(&a, &rules, now(), None).unwrap().verdict, phc::codes::Verdict::Eligible);
+        // Someone refused is asked nothing more than the documents' question.
         let mut b = Answers::default();
-        for (id, v) in [("service", "home_visit"), ("channel", "portal")] {
-            b.set(question(id).unwrap().id, code(v));
-        }
+        b.set("service", code("home_visit"));
         b.set("current_attachment.attached", Answer::Flag(false));
         assert_eq!(next_step(&b, &rules, now(), None), Step::Check);
+    }
+
+    #[test]
+    fn i_dont_know_is_not_asked_again_and_a_child_is_asked_a_childs_questions() {
+        let rules = Rules::embedded().unwrap();
+        let mut a = Answers::default();
+        a.set("service", code("attachment"));
+        a.set("applicant", code("parent"));
+        // A child: the birth date first, then only a child's categories are offered.
+        assert_eq!(next_step(&a, &rules, now(), None), Step::Ask(question("person.birth_date").unwrap()));
+        a.set("person.birth_date", Answer::Date("2023-05-01".into()));
+        a.set("person.residency", code("citizen"));
+        assert_eq!(next_step(&a, &rules, now(), None), Step::Ask(question("reason").unwrap()));
+        a.set("reason", Answer::Skipped);
+        // "Something else / I don't know": the reason is not asked again; the routes answer, and what
+        // they need is asked (a free change needs this year's count).
+        let next = next_step(&a, &rules, now(), None);
+        assert_ne!(next, Step::Ask(question("reason").unwrap()));
+        a.set("target_unit", code("same"));
+        assert_eq!(next_step(&a, &rules, now(), None), Step::Ask(question("current_attachment.free_changes_this_year").unwrap()));
+        let categories = options_for(question("person.categories").unwrap(), &a);
+        assert!(categories.contains(&"born_abroad_child") && !categories.contains(&"pensioner") && !categories.contains(&"conscript"));
+        // The reason's options: plain words first, rare legal grounds left out, "I don't know" last.
+        let reasons = options_for(question("reason").unwrap(), &a);
+        assert_eq!((reasons[0], *reasons.last().unwrap()), ("free_choice", ""));
+        assert!(!reasons.contains(&"privatization"));
+        let d = decide(&a, &rules, now(), None).unwrap();
+        assert!(!d.routes.is_empty(), "the routes say what is open without a reason");
+        assert!(d.reasons.iter().any(|r| r.code == phc::codes::ReasonCode::ActualResidenceUnderFive), "the under-5 rule appears");
     }
 
     #[test]

@@ -180,7 +180,7 @@ mod tests {
         assert_eq!(ids[17], "person.categories");
         assert_eq!(ids[18], "person.consents_to_data_access");
         // Added later, at the end: version 1 links made before them still read the same.
-        assert_eq!(ids[19..], ["current_attachment.attached_in_campaign", "relocation.away_over_a_month", "person.institution_request"]);
-        assert_eq!(ids.len(), 22);
+        assert_eq!(ids[19..], ["current_attachment.attached_in_campaign", "relocation.away_over_a_month", "person.institution_request", "person.birth_date"]);
+        assert_eq!(ids.len(), 23);
     }
 }

@@ -70,6 +70,7 @@ for (const lang of ['kk', 'ru']) {
     assert.equal(single.filter(Boolean).length, shown.filter((r) => r.single_source).length, 'single-source badges where the decision says so');
 
     // The reading badge leads to the list of sources (focus moves there; the address keeps no fragment).
+    await page.click('.phc-why summary'); // "Why we say this" is collapsed at first
     const badge = page.locator('.phc-badge-reading').first();
     assert.ok(await badge.count(), 'a reason rests on a reading of the rules');
     assert.match(await badge.textContent(), CYRILLIC);

@@ -1,16 +1,17 @@
 // Each scenario: the answers a citizen gives (by question id) and the same request for phc-check.
+// The app asks neither the way to apply nor the data-access consent: the result gives every way open
+// and lists the consent among what can refuse an application.
 export const SCENARIOS = [
   {
     name: 'attachment: eligible (free choice, citizen)',
     verdict: 'eligible',
     answers: {
-      service: 'attachment', applicant: 'self', channel: 'in_person', 'person.residency': 'citizen', reason: 'free_choice',
+      service: 'attachment', applicant: 'self', 'person.residency': 'citizen', reason: 'free_choice',
       'current_attachment.free_changes_this_year': '0', target_unit: 'same', 'person.categories': ['pensioner'],
-      'person.consents_to_data_access': 'yes',
     },
     request: {
-      service: 'attachment', applicant: 'self', channel: 'in_person',
-      person: { residency: 'citizen', categories: ['pensioner'], consents_to_data_access: true },
+      service: 'attachment', applicant: 'self',
+      person: { residency: 'citizen', categories: ['pensioner'] },
       reason: 'free_choice', current_attachment: { free_changes_this_year: 0 }, target_unit: 'same',
     },
   },
@@ -18,13 +19,12 @@ export const SCENARIOS = [
     name: 'attachment: eligible later (both free changes used)',
     verdict: 'eligible_later',
     answers: {
-      service: 'attachment', applicant: 'self', channel: 'portal', 'person.residency': 'kandas', reason: 'free_choice',
-      'current_attachment.free_changes_this_year': '2', target_unit: 'same', 'person.eds': 'yes', 'person.categories': [],
-      'person.consents_to_data_access': 'yes',
+      service: 'attachment', applicant: 'self', 'person.residency': 'kandas', reason: 'free_choice',
+      'current_attachment.free_changes_this_year': '2', target_unit: 'same', 'person.categories': [],
     },
     request: {
-      service: 'attachment', applicant: 'self', channel: 'portal',
-      person: { residency: 'kandas', categories: [], eds: true, consents_to_data_access: true },
+      service: 'attachment', applicant: 'self',
+      person: { residency: 'kandas', categories: [] },
       reason: 'free_choice', current_attachment: { free_changes_this_year: 2 }, target_unit: 'same',
     },
   },
@@ -32,26 +32,25 @@ export const SCENARIOS = [
     name: 'attachment: not eligible (temporary visitor)',
     verdict: 'not_eligible',
     answers: {
-      service: 'attachment', applicant: 'self', channel: '', 'person.residency': 'temporary_visitor', 'person.categories': [],
-      'person.consents_to_data_access': 'yes',
+      service: 'attachment', applicant: 'self', 'person.residency': 'temporary_visitor', 'person.categories': [],
     },
     request: {
       service: 'attachment', applicant: 'self',
-      person: { residency: 'temporary_visitor', categories: [], consents_to_data_access: true },
+      person: { residency: 'temporary_visitor', categories: [] },
     },
   },
   {
     name: 'attachment: eligible after a move, with a date question',
     verdict: 'eligible',
     answers: {
-      service: 'attachment', applicant: 'parent', channel: 'in_person', 'person.residency': 'residence_permit', reason: 'relocation',
+      service: 'attachment', applicant: 'parent', 'person.birth_date': ['1', '6', '2015'],
+      'person.residency': 'residence_permit', reason: 'relocation',
       'relocation.moved_on': ['15', '2', '2026'], 'relocation.leaves_unit': 'yes', 'relocation.away_over_a_month': 'yes',
       target_unit: 'neighbouring', border_territory: 'yes', 'person.categories': [],
-      'person.consents_to_data_access': 'yes',
     },
     request: {
-      service: 'attachment', applicant: 'parent', channel: 'in_person',
-      person: { residency: 'residence_permit', categories: [], consents_to_data_access: true },
+      service: 'attachment', applicant: 'parent',
+      person: { residency: 'residence_permit', birth_date: '2015-06-01', categories: [] },
       reason: 'relocation', relocation: { moved_on: '2026-02-15', leaves_unit: true, away_over_a_month: true },
       target_unit: 'neighbouring', border_territory: true,
     },
@@ -59,15 +58,15 @@ export const SCENARIOS = [
   {
     name: 'home visit: eligible',
     verdict: 'eligible',
-    answers: { service: 'home_visit', channel: 'in_person', 'current_attachment.attached': 'yes', 'current_attachment.at_target_clinic': 'yes' },
-    request: { service: 'home_visit', channel: 'in_person', current_attachment: { attached: true, at_target_clinic: true } },
+    answers: { service: 'home_visit', 'current_attachment.attached': 'yes', 'current_attachment.at_target_clinic': 'yes' },
+    request: { service: 'home_visit', current_attachment: { attached: true, at_target_clinic: true } },
   },
   {
     name: 'home visit: not eligible (not attached)',
     verdict: 'not_eligible',
-    // Once "not attached" is answered nothing else matters: the sign-in is not asked.
-    answers: { service: 'home_visit', channel: 'portal', 'current_attachment.attached': 'no' },
-    request: { service: 'home_visit', channel: 'portal', current_attachment: { attached: false } },
+    // Once "not attached" is answered nothing else matters: neither the way to call nor the sign-in is asked.
+    answers: { service: 'home_visit', 'current_attachment.attached': 'no' },
+    request: { service: 'home_visit', current_attachment: { attached: false } },
   },
   {
     name: 'complaint: eligible, in time',

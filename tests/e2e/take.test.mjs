@@ -16,11 +16,16 @@ const attachment = SCENARIOS[0];
 /** With the network cut, a reload still loads the app, and it answers; then the network comes back. */
 async function answersOffline(context, page, problems) {
   await context.setOffline(true);
+  const before = await page.getAttribute('.phc', 'data-screen');
   await page.reload();
   await page.waitForSelector('.phc h1');
+  // Offline too, a reload keeps the place (the journey is in the tab); then a new check.
+  assert.equal(await page.getAttribute('.phc', 'data-screen'), before, 'the reload kept the place');
+  if (before !== 'start') await page.click('.phc-result > .phc-button-secondary, .phc-button-start');
+  await page.waitForSelector('.phc[data-screen="start"]');
   await chooseLanguage(page, 'en');
   await walk(page, attachment.answers);
-  assert.equal((await page.textContent('.phc-result h1')).trim(), 'You can attach to this clinic.');
+  assert.equal((await page.textContent('.phc-result h1')).trim(), 'You can attach to the clinic you want.');
   await context.setOffline(false);
   await assertClean(page, problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p)));
 }
@@ -46,10 +51,13 @@ test('the printed result is one clean page: verdict, reasons, checklist, dates, 
   const { context, page } = await openPage(browser);
   await chooseLanguage(page, 'en');
   await walk(page, attachment.answers);
+  // The reasons are collapsed on screen ("Why we say this") and opened for printing.
+  assert.equal(await page.$eval('.phc-why', (d) => d.open), false, 'collapsed on screen');
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   const shown = (sel) => page.$$eval(sel, (els) => els.some((e) => getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0));
   for (const sel of ['button', '.phc-lang', '.phc-take', 'a.phc-link-portal']) assert.equal(await shown(sel), false, `${sel} hidden in print`);
-  for (const sel of ['.phc-result h1', '.phc-reasons', '.phc-checklist .phc-box', '.phc-timeline', '.phc-version']) assert.ok(await shown(sel), `${sel} printed`);
+  for (const sel of ['.phc-result h1', '.phc-reasons', '.phc-checklist input[type=checkbox]', '.phc-timeline', '.phc-version']) assert.ok(await shown(sel), `${sel} printed`);
   assert.match(await page.textContent('.phc-result'), /Checked on 10 March 2026/);
   assert.match(await page.textContent('.phc-version'), /Checker 0\.1\.0; rules: order-194-2020-amended-2025/);
   const pdf = await page.pdf({ format: 'A4' });

@@ -51,14 +51,13 @@ test('a walk through emits steps without answers, then the decision; widgets kee
   const w = '#main-widget';
   await page.click(`${w} >> .phc-lang button[lang=en]`);
   await page.click(`${w} >> .phc-button-start`);
-  for (const v of ['self', 'in_person', 'citizen', 'relocation']) await answer(page, w, v);
+  for (const v of ['self', 'citizen', 'relocation']) await answer(page, w, v);
   for (const [i, v] of ['1', '3', '2026'].entries()) await page.fill(`${w} >> #phc-field-${i}`, v);
   await page.click(`${w} >> button[type=submit]`);
   // Moved within the unit (a ground under Order ҚР ДСМ-194/2020, ground 1), to a clinic there.
   for (const v of ['no', 'same']) await answer(page, w, v);
   await page.check(`${w} >> input[value="none"]`);
   await page.click(`${w} >> button[type=submit]`);
-  await answer(page, w, 'yes');
   await page.click(`${w} >> .phc-check-page .phc-button`);
   await page.waitForSelector(`${w} >> .phc-result`);
   const ev = await events(page);
@@ -69,11 +68,11 @@ test('a walk through emits steps without answers, then the decision; widgets kee
     assert.ok(s.composed && s.bubbles, 'composed and bubbling');
     assert.equal(s.target, 'main-widget');
   }
-  assert.deepEqual(steps.map((s) => s.detail.step).slice(0, 3), ['question:applicant', 'question:channel', 'question:person.residency']);
+  assert.deepEqual(steps.map((s) => s.detail.step).slice(0, 3), ['question:applicant', 'question:person.residency', 'question:reason']);
   const results = ev.filter((e) => e.name === 'phc-result');
   assert.equal(results.length, 1);
   const ref = reference({
-    service: 'attachment', applicant: 'self', channel: 'in_person', person: { residency: 'citizen', categories: [], consents_to_data_access: true },
+    service: 'attachment', applicant: 'self', person: { residency: 'citizen', categories: [] },
     reason: 'relocation', relocation: { moved_on: '2026-03-01', leaves_unit: false }, target_unit: 'same',
   }, 'en');
   // The event carries the decision without its human text (every `text`, at any depth).

@@ -26,7 +26,7 @@ pub fn answer_text(lang: Lang, id: &str, kind: Kind, answer: &Answer) -> String 
 
 pub fn check_page(lang: Lang, answers: &Answers, on_change: &Callback<&'static str>, on_submit: Callback<()>, on_back: Callback<()>) -> Html {
     let rows = answered_in_order(answers).into_iter().map(|q| {
-        let title = t(lang, &format!("ui.q.{}.title", q.id));
+        let title = super::question_title(lang, q.id, answers);
         let value = answer_text(lang, q.id, q.kind, answers.get(q.id).expect("answered"));
         let on_change = on_change.clone();
         let id = q.id;

@@ -96,7 +96,7 @@ fn standalone_page(before: Option<&Watched>, now: &Watched, cx: &Context, journe
     if before.map(|b| (b.screen, b.error, b.lang)) != Some((now.screen, now.error, now.lang)) {
         let heading = match now.screen {
             Screen::Start => t(lang, "ui.start.heading"),
-            Screen::Ask(id) => t(lang, &format!("ui.q.{id}.title")),
+            Screen::Ask(id) => super::question_title(lang, id, &cx.answers),
             Screen::Check => t(lang, "ui.check.heading"),
             Screen::Result => t(lang, "ui.result.page_title"),
         };
@@ -109,8 +109,9 @@ fn standalone_page(before: Option<&Watched>, now: &Watched, cx: &Context, journe
             let dispatch = cx.dispatch.clone();
             platform::on_history_pop(Callback::from(move |depth| dispatch.dispatch(Action::BackTo(depth))));
         }
+        // Forward: a new entry. Back (the browser's, or the app's, which also goes back in the
+        // browser's history) needs none; an entry ahead of the app is met by `BackTo` as a no-op.
         Some(b) if now.depth > b.depth => platform::history_entry(now.depth, true),
-        Some(b) if now.depth != b.depth => platform::history_entry(now.depth, false),
         Some(_) => {}
     }
     platform::save_journey(journey);

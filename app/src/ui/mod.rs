@@ -52,6 +52,19 @@ pub fn subtitle(id: Option<&'static str>, content: String) -> Html {
     html! { <@{tag(LEVEL.get() + 1)} id={id}>{ content }</@> }
 }
 
+/// A question's title, for the person it is about: "you", or, when someone applies for a child or
+/// another person, the words for them (`title_other`, where the question has them).
+pub fn question_title(lang: Lang, id: &str, answers: &crate::answers::Answers) -> String {
+    let for_other = matches!(answers.get("applicant"), Some(crate::answers::Answer::Code(a)) if a != "self");
+    let m = Messages::get(lang);
+    let other = format!("ui.q.{id}.title_other");
+    if for_other && m.raw(&other).is_some() {
+        m.text(&other, &[])
+    } else {
+        m.text(&format!("ui.q.{id}.title"), &[])
+    }
+}
+
 /// A message without placeholders.
 pub fn t(lang: Lang, key: &str) -> String {
     Messages::get(lang).text(key, &[])
@@ -173,10 +186,15 @@ pub fn app(config: &Config) -> Html {
     let dispatch = state.dispatcher();
     let back = {
         let d = dispatch.clone();
-        // On the standalone page every screen is a browser history entry: the app's Back is the
-        // browser's, which comes back as `BackTo`.
+        // On the standalone page every screen is a browser history entry: the app's Back goes back
+        // in the browser's history too (its `popstate` then finds the app already there).
         let embedded = config.embedded;
-        Callback::from(move |_| if embedded { d.dispatch(Action::Back) } else { platform::history_back() })
+        Callback::from(move |_| {
+            d.dispatch(Action::Back);
+            if !embedded {
+                platform::history_back();
+            }
+        })
     };
     let portal = config.portal_url.clone().unwrap_or_else(|| portal_url(lang, state.answers.service()));
     LEVEL.set(config.heading_level.unwrap_or(if config.embedded { 2 } else { 1 }));
@@ -296,5 +314,6 @@ pub fn start() {
         let journey = platform::saved_journey();
         yew::Renderer::<App>::with_root_and_props(root, Config { link, journey, ..Config::default() }).render();
         platform::register_service_worker();
+        platform::open_details_when_printing();
     });
 }

@@ -158,6 +158,24 @@ pub fn print() {
     }
 }
 
+/// Before the standalone page prints (its button or the browser's menu), the collapsed "why"
+/// opens: a printed answer carries its reasons.
+pub fn open_details_when_printing() {
+    let Some(window) = web_sys::window() else { return };
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        if let Ok(all) = doc.query_selector_all(".phc details") {
+            for i in 0..all.length() {
+                if let Some(el) = all.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                    let _ = el.set_attribute("open", "");
+                }
+            }
+        }
+    });
+    let _ = window.add_event_listener_with_callback("beforeprint", listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
 /// The page's fragment, without `#`.
 pub fn fragment() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default().trim_start_matches('#').to_string()

@@ -154,7 +154,7 @@ pub fn question_page(p: QuestionView) -> Html {
     let draft = p.draft;
     let error = p.error;
     let key = |suffix: &str| format!("ui.q.{}.{suffix}", q.id);
-    let title = t(lang, &key("title"));
+    let title = super::question_title(lang, q.id, p.answers);
     let hint = t(lang, &key("hint"));
     let field_id = "phc-field";
     let first_input = format!("{field_id}-0");
@@ -192,13 +192,12 @@ pub fn question_page(p: QuestionView) -> Html {
     };
 
     let options: Vec<(String, String)> = match q.kind {
-        Kind::Choice(codes) => codes
-            .iter()
+        Kind::Choice(_) | Kind::Multi(_) => crate::flow::options_for(q, p.answers)
+            .into_iter()
             .map(|c| (c.to_string(), t(lang, &key(if c.is_empty() { "not_sure" } else { c }))))
             .collect(),
         Kind::YesNo => vec![("yes".into(), t(lang, "ui.yes")), ("no".into(), t(lang, "ui.no"))],
         Kind::Count(values) => values.iter().map(|v| (v.to_string(), t(lang, &key(&v.to_string())))).collect(),
-        Kind::Multi(codes) => codes.iter().map(|c| (c.to_string(), t(lang, &key(c)))).collect(),
         Kind::Date => Vec::new(),
     };
 

@@ -126,15 +126,17 @@ pub fn result_page(p: ResultView) -> Html {
         })
     };
     let reasons = decision.reasons.iter().filter(|r| r.outcome != Outcome::Info || r.detail != "exact").map(|r| {
-        let mark = match r.outcome {
-            Outcome::Met => "✓",
-            Outcome::NotMet => "✗",
-            Outcome::Unknown => "?",
-            Outcome::Info => "i",
+        // The mark is drawn; a screen reader reads its words instead.
+        let (mark, said) = match r.outcome {
+            Outcome::Met => ("✓", "ui.result.mark_met"),
+            Outcome::NotMet => ("✗", "ui.result.mark_not_met"),
+            Outcome::Unknown => ("?", "ui.result.mark_unknown"),
+            Outcome::Info => ("i", "ui.result.mark_info"),
         };
         html! {
             <li class="phc-reason" data-outcome={r.outcome.as_str()}>
                 <span class="phc-mark" aria-hidden="true">{ mark }</span>
+                <span class="phc-visually-hidden">{ t(lang, said) }</span>
                 <span class="phc-reason-text">{ r.text.clone().unwrap_or_default() }</span>
                 <span class="phc-sources">
                     { format!("{}: ", t(lang, if r.sources.len() > 1 { "ui.sources" } else { "ui.source" })) }
@@ -150,14 +152,40 @@ pub fn result_page(p: ResultView) -> Html {
             </li>
         }
     });
+    // The best route comes first (issue 14): what to do now is that route's way, documents and dates.
+    let best = decision.routes.first();
+    let own_is_best = best.is_none_or(|r| Some(r.reason) == p.answers.get("reason").and_then(|a| match a {
+        crate::answers::Answer::Code(c) => phc::codes::Reason::parse(c),
+        _ => None,
+    }));
+    let (way, docs) = match best {
+        Some(r) if !own_is_best => (&r.channels, &r.documents),
+        _ => (&decision.channels, &decision.documents),
+    };
+    // "Something else / I don't know" as the reason: the answer is the best route's.
+    let reason_unknown = matches!(p.answers.get("reason"), Some(crate::answers::Answer::Skipped));
+    let (verdict, verdict_text) = match best {
+        Some(r) if reason_unknown && decision.verdict == Verdict::NeedsInformation => {
+            let date = r.eligible_from.map(|d| vec![("date", Param::Date(d.0))]).unwrap_or_default();
+            (r.verdict, Messages::get(lang).text(&format!("verdict.attachment.{}", r.verdict), &date))
+        }
+        _ => (decision.verdict, text.verdict.clone()),
+    };
+    let other_routes = decision.routes.iter().skip(1).map(|r| html! { <li>{ r.text.clone().unwrap_or_default() }</li> });
     let alternatives = decision.alternatives.iter().map(|a| html! { <li>{ a.text.clone().unwrap_or_default() }</li> });
-    let channels = decision.channels.iter().map(|c| html! { <li>{ c.text.clone().unwrap_or_default() }</li> });
-    let documents = decision.documents.iter().map(|d| html! { <li><span class="phc-box" aria-hidden="true"></span>{ d.text.clone().unwrap_or_default() }</li> });
+    let channels = way.iter().map(|c| html! { <li>{ c.text.clone().unwrap_or_default() }</li> });
+    let documents = docs.iter().enumerate().map(|(i, d)| {
+        let id = format!("phc-doc-{i}");
+        html! { <li><input type="checkbox" id={id.clone()} /><label for={id}>{ d.text.clone().unwrap_or_default() }</label></li> }
+    });
     let dates = text.dates.iter().map(|d| html! { <li data-date={d.key}>{ d.text.clone() }</li> });
     let risks = decision.refusal_risks.iter().map(|r| html! { <li>{ t(lang, &format!("ui.result.risk_{r}")) }</li> });
-    let portal_available = decision.channels.iter().any(|c| c.channel == phc::codes::Channel::Portal && c.available == Some(true));
-    let written_to_head = decision.channels.iter().any(|c| c.written_application_to_head == Some(true));
-    let show_portal = matches!(decision.verdict, Verdict::Eligible | Verdict::EligibleLater) && portal_available;
+    // Open, or open with a signature the answers do not settle (the channel text says what it needs).
+    let portal_available = way.iter().any(|c| c.channel == phc::codes::Channel::Portal && c.available != Some(false));
+    let written_to_head = way.iter().any(|c| c.written_application_to_head == Some(true));
+    let can_apply = decision.verdict != Verdict::NotEligible || best.is_some();
+    let show_portal = can_apply && decision.verdict != Verdict::NeedsInformation && portal_available;
+    let projected = best.is_some_and(|r| r.projected);
     let (on_back, on_restart) = (p.on_back.clone(), p.on_restart.clone());
     let checked_on = phc::i18n::Messages::get(lang).text("ui.result.checked_on", &[("date", phc::decision::Param::Date(now.date()))]);
     let is_home_visit = matches!(decision.dates, Dates::HomeVisit(_));
@@ -188,29 +216,33 @@ pub fn result_page(p: ResultView) -> Html {
         })
     };
     let version = phc::i18n::Messages::get(lang).text_with("ui.take.version", &[("version", env!("CARGO_PKG_VERSION")), ("edition", decision.edition.id)]);
+    let service = decision.service;
     html! {
         <div class="phc-result">
             <button type="button" class="phc-back phc-no-print" onclick={move |_| on_back.emit(())}>{ t(lang, "ui.change_answers") }</button>
-            <div class="phc-panel" data-verdict={decision.verdict.as_str()} part="verdict">
-                { super::title(text.verdict.clone()) }
+            if is_home_visit {
+                // An emergency is never a question of attachment: said before anything else.
+                <p class="phc-warning phc-emergency" role="note">{ t(lang, "ui.result.emergency") }</p>
+            }
+            <div class="phc-panel" data-verdict={verdict.as_str()} part="verdict">
+                { super::title(verdict_text) }
             </div>
-            if let Some(p) = &text.provisional {
-                <p class="phc-warning" role="note">{ p.clone() }</p>
+            // What to do now: the best route's way, documents and dates (GOV.UK's order).
+            { super::subtitle(None, t(lang, "ui.result.next")) }
+            if let (Some(r), false) = (best, own_is_best) {
+                <p class="phc-best-route">{ r.text.clone().unwrap_or_default() }</p>
             }
-            { super::subtitle(None, t(lang, "ui.result.why")) }
-            <ul class="phc-reasons">{ for reasons }</ul>
-            if !decision.alternatives.is_empty() {
-                { super::subtitle(None, t(lang, "ui.result.instead")) }
-                <ul class="phc-list">{ for alternatives }</ul>
+            if !can_apply && !decision.alternatives.is_empty() {
+                <ul class="phc-list phc-instead">{ for alternatives.clone() }</ul>
             }
-            if !decision.refusal_risks.is_empty() {
-                { super::subtitle(None, t(lang, "ui.result.risks")) }
-                <ul class="phc-list">{ for risks }</ul>
-            }
-            if decision.verdict != Verdict::NotEligible {
-                { super::subtitle(None, t(lang, "ui.result.how")) }
+            if can_apply {
+                if is_home_visit {
+                    <p>{ t(lang, "ui.how.home_visit") }</p>
+                } else if service == phc::codes::Service::Complaint {
+                    <p>{ t(lang, "ui.how.complaint") }</p>
+                }
                 <ul class="phc-list">{ for channels }</ul>
-                if portal_available && decision.service != phc::codes::Service::Complaint {
+                if portal_available && service != phc::codes::Service::Complaint {
                     <p>{ t(lang, "ui.how.portal_intro") }</p>
                     <ol class="phc-list phc-steps">
                         <li>{ t(lang, "ui.how.portal_step1") }</li>
@@ -218,20 +250,42 @@ pub fn result_page(p: ResultView) -> Html {
                         <li>{ t(lang, "ui.how.portal_step3") }</li>
                     </ol>
                 }
-                if decision.service == phc::codes::Service::Attachment {
+                if service == phc::codes::Service::Attachment {
                     <p>{ t(lang, if written_to_head { "ui.how.in_person_written" } else { "ui.how.in_person" }) }</p>
                 }
                 if show_portal {
-                    <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.to_string()} rel="noopener">{ t(lang, if decision.service == phc::codes::Service::Attachment { "ui.portal_link_attachment" } else { "ui.portal_link" }) }</a></p>
+                    <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.to_string()} rel="noopener">{ t(lang, if service == phc::codes::Service::Attachment { "ui.portal_link_attachment" } else { "ui.portal_link" }) }</a></p>
                 }
                 { super::subtitle(None, t(lang, "ui.result.documents")) }
                 <p class="phc-hint">{ t(lang, "ui.result.documents_hint") }</p>
                 <ul class="phc-checklist" part="documents">{ for documents }</ul>
             }
-            if !text.dates.is_empty() && (decision.verdict != Verdict::NotEligible || is_home_visit) {
+            if !text.dates.is_empty() && (can_apply || is_home_visit) {
                 { super::subtitle(None, t(lang, "ui.result.dates")) }
+                if let Some(p) = &text.provisional {
+                    <p class="phc-warning" role="note">{ p.clone() }</p>
+                }
+                if projected {
+                    <p class="phc-warning" role="note">{ t(lang, "ui.result.projected") }</p>
+                }
                 <ol class="phc-timeline" part="dates">{ for dates }</ol>
             }
+            if decision.routes.len() > 1 {
+                { super::subtitle(None, t(lang, "ui.result.other_routes")) }
+                <ul class="phc-list phc-routes">{ for other_routes }</ul>
+            }
+            if can_apply && !decision.alternatives.is_empty() {
+                { super::subtitle(None, t(lang, "ui.result.instead")) }
+                <ul class="phc-list">{ for alternatives }</ul>
+            }
+            if !decision.refusal_risks.is_empty() {
+                { super::subtitle(None, t(lang, "ui.result.risks")) }
+                <ul class="phc-list">{ for risks }</ul>
+            }
+            <details class="phc-why">
+                <summary>{ t(lang, "ui.result.why") }</summary>
+                <ul class="phc-reasons">{ for reasons }</ul>
+            </details>
             { super::subtitle(None, t(lang, "ui.result.rules")) }
             <p>{ decision.edition.text.clone().unwrap_or_default() }</p>
             <p class="phc-hint">{ text.checked_on.clone() }</p>
