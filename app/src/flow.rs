@@ -101,15 +101,13 @@ fn prelude(service: &str, answers: &Answers) -> &'static [&'static str] {
 /// way open, the portal with what it needs to sign in; the data-access consent is not asked either:
 /// the result lists it among what can refuse an application. Either can still come in a request
 /// (an integrator's, or a share link), and the engine uses it.
-fn extras(service: &str, answers: &Answers, refused: bool) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    if service == "attachment" {
-        out.push("person.categories");
-        // A student is not asked whether the institution sent a request (few know): the result lists
-        // the rector's request "only if your institution sent one".
-        let _ = refused;
+fn extras(service: &str) -> &'static [&'static str] {
+    // A student is not asked whether the institution sent a request (few know): the result lists
+    // the rector's request "only if your institution sent one".
+    match service {
+        "attachment" => &["person.categories"],
+        _ => &[],
     }
-    out
 }
 
 /// Every question that may be an extra of a service, whatever the answers (for the order of "check your answers").
@@ -130,7 +128,6 @@ pub fn next_step(answers: &Answers, rules: &Rules, now: KzMoment, at: Option<&st
             return Step::Ask(question(id).expect("listed"));
         }
     }
-    let mut refused = false;
     if let Ok(decision) = decide(answers, rules, now, at) {
         // A need the person said they do not know is not asked again: the result says what it decides.
         if let Some(q) = decision.needs.iter().filter(|n| !answers.is_answered(n)).find_map(|n| question(n)) {
@@ -144,9 +141,8 @@ pub fn next_step(answers: &Answers, rules: &Rules, now: KzMoment, at: Option<&st
                 return Step::Ask(q);
             }
         }
-        refused = decision.verdict == phc::codes::Verdict::NotEligible;
     }
-    for id in extras(&service, answers, refused) {
+    for id in extras(&service) {
         if !answers.is_answered(id) {
             return Step::Ask(question(id).expect("listed"));
         }

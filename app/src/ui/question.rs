@@ -127,15 +127,34 @@ fn answer_of(kind: Kind, d: &Draft) -> Result<Answer, &'static str> {
                 Err("ui.error.choose_some")
             }
         }
-        Kind::Date => {
-            let num = |s: &str| s.trim().parse::<u32>().ok();
-            let (Some(day), Some(month), Some(year)) = (num(&d.day), num(&d.month), num(&d.year)) else { return Err("ui.error.date_format") };
-            if !(1000..=9999).contains(&year) {
-                return Err("ui.error.date_format");
-            }
-            phc::dates::ymd(year as i32, month, day).map(|date| Answer::Date(phc::dates::iso(date))).map_err(|_| "ui.error.date_format")
-        }
+        Kind::Date => date_of(d).map_err(|(key, _)| key),
     }
+}
+
+/// The date of the three fields, or what is wrong with it and which field (0 day, 1 month, 2 year)
+/// shows it: empty, a part missing, not a number, a year not of four digits, or a day the month does
+/// not have. Only that field is marked.
+fn date_of(d: &Draft) -> Result<Answer, (&'static str, usize)> {
+    let parts = [d.day.trim(), d.month.trim(), d.year.trim()];
+    if parts.iter().all(|p| p.is_empty()) {
+        return Err(("ui.error.date_empty", 0));
+    }
+    const MISSING: [&str; 3] = ["ui.error.date_missing_day", "ui.error.date_missing_month", "ui.error.date_missing_year"];
+    let mut numbers = [0u32; 3];
+    for (i, p) in parts.iter().enumerate() {
+        if p.is_empty() {
+            return Err((MISSING[i], i));
+        }
+        numbers[i] = p.parse().map_err(|_| ("ui.error.date_not_number", i))?;
+    }
+    let [day, month, year] = numbers;
+    if !(1000..=9999).contains(&year) {
+        return Err(("ui.error.date_year", 2));
+    }
+    if !(1..=12).contains(&month) {
+        return Err(("ui.error.date_impossible", 1));
+    }
+    phc::dates::ymd(year as i32, month, day).map(|date| Answer::Date(phc::dates::iso(date))).map_err(|_| ("ui.error.date_impossible", 0))
 }
 
 fn input_value(e: &Event) -> (String, bool) {
@@ -158,7 +177,13 @@ pub fn question_page(p: QuestionView) -> Html {
     let hint = t(lang, &key("hint"));
     let field_id = "phc-field";
     let first_input = format!("{field_id}-0");
-    let first_input_link = format!("#{first_input}");
+    // A date's error names the one field that is wrong, and only it is marked; an error of the whole
+    // date (after the check, or refused by the rules) marks all three.
+    let wrong_field = match (q.kind, error) {
+        (Kind::Date, Some(_)) => date_of(draft).err().map(|(_, i)| i),
+        _ => None,
+    };
+    let first_input_link = format!("#{field_id}-{}", wrong_field.unwrap_or(0));
 
     let onsubmit = {
         let (draft, on_error, on_answer) = (draft.clone(), p.on_error.clone(), p.on_answer.clone());
@@ -206,10 +231,12 @@ pub fn question_page(p: QuestionView) -> Html {
             let field = |label: &str, id: &str, value: &str, edit: fn(String) -> Edit| {
                 let on_edit = p.on_edit.clone();
                 let oninput = Callback::from(move |e: InputEvent| on_edit.emit(edit(text_value(&e))));
+                let index = id.bytes().last().map_or(0, |b| usize::from(b - b'0'));
+                let invalid = error.is_some() && wrong_field.is_none_or(|w| w == index);
                 html! {
                     <div class="phc-date-item">
                         <label for={id.to_string()}>{ label.to_string() }</label>
-                        <input id={id.to_string()} class="phc-input" aria-invalid={error.is_some().then_some("true")}
+                        <input id={id.to_string()} class="phc-input" aria-invalid={invalid.then_some("true")}
                             type="text" inputmode="numeric" autocomplete="off" value={value.to_string()} {oninput} />
                     </div>
                 }

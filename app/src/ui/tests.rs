@@ -148,7 +148,20 @@ async fn an_impossible_date_is_refused_on_its_page() {
     fill_date(&root, ["31", "2", "2026"]).await;
     click(&root, "button[type=submit]").await;
     assert_eq!(screen(&root), "question:refusal_received_on");
-    assert_eq!(text(&root, ".phc-error-message"), phc::i18n::Messages::get(Lang::En).text("ui.error.date_format", &[]));
+    let en = |k: &str| phc::i18n::Messages::get(Lang::En).text(k, &[]);
+    assert_eq!(text(&root, ".phc-error-message"), en("ui.error.date_impossible"));
+    let invalid = |i: usize| find(&root, &format!("#phc-field-{i}")).get_attribute("aria-invalid");
+    assert_eq!((invalid(0).as_deref(), invalid(1), invalid(2)), (Some("true"), None, None), "only the day is marked");
+    // A missing month: said, and only the month marked; the summary links to it.
+    fill_date(&root, ["3", "", "2026"]).await;
+    click(&root, "button[type=submit]").await;
+    assert_eq!(text(&root, ".phc-error-message"), en("ui.error.date_missing_month"));
+    assert_eq!((invalid(0), invalid(1).as_deref(), invalid(2)), (None, Some("true"), None));
+    assert_eq!(find(&root, ".phc-error-summary a").get_attribute("href").as_deref(), Some("#phc-field-1"));
+    // Letters where a number goes.
+    fill_date(&root, ["3", "март", "2026"]).await;
+    click(&root, "button[type=submit]").await;
+    assert_eq!(text(&root, ".phc-error-message"), en("ui.error.date_not_number"));
 }
 
 /// A panic inside a widget shows the crash message in the widget's own shadow root (a search of the
