@@ -1,46 +1,16 @@
 //! Reads the rule files (`rules/*.toml`) and message tables (`messages/*.toml`), checks them, and
-//! writes them into `OUT_DIR` as Rust code: the rules as values of the types of `src/rules/model.rs`,
-//! the messages as one sorted key string and one text string per language. A typo in a rule file, or a
+//! writes them into `OUT_DIR` as Rust code: the rules as values of the rules crate's types
+//! (`phc_rules`, a build-dependency: it loads and checks them here as the tests do at run time), the
+//! messages as one sorted key string and one text string per language. A typo in a rule file, or a
 //! message missing from one language, fails the build here with the file and the key, not at run time
 //! in a citizen's browser; and the wasm carries no parser for its own data (issue 6: size).
 
-// The rule types and their loading, compiled into this script as they are into the library, so the
-// build checks and converts the rule files with the library's own code and writes the result.
-#[allow(dead_code)]
-mod rules {
-    #[path = "../src/rules/model.rs"]
-    pub mod model;
-    #[path = "../src/rules/sources.rs"]
-    mod sources;
-    #[path = "../src/rules/types.rs"]
-    mod types;
-    pub use sources::{Source, SourceKind};
-    pub use types::*;
-}
-#[allow(dead_code)]
-#[path = "src/calendar.rs"]
-mod calendar;
-#[allow(dead_code)]
-#[path = "src/codes.rs"]
-mod codes;
-#[allow(dead_code)]
-#[path = "src/dates.rs"]
-mod dates;
-#[allow(dead_code)]
-#[path = "src/error.rs"]
-mod error;
-#[allow(dead_code)]
-#[path = "src/small_sort.rs"]
-mod small_sort;
-#[allow(dead_code)]
-#[path = "src/time.rs"]
-mod time;
 #[path = "build/rust_literal.rs"]
 mod rust_literal;
 #[path = "build/typed_literal.rs"]
 mod typed_literal;
 
-use rules::model;
+use phc_rules::rules::{self, model};
 use typed_literal::Lit;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -51,11 +21,9 @@ const LANGS: [&str; 3] = ["en", "ru", "kk"];
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
+    // The rules crate is a build-dependency: cargo reruns this script when it changes.
     println!("cargo:rerun-if-changed=rules");
     println!("cargo:rerun-if-changed=messages");
-    for f in ["src/rules/model.rs", "src/rules/types.rs", "src/rules/sources.rs", "src/calendar.rs", "src/codes.rs", "src/dates.rs", "src/error.rs", "src/small_sort.rs", "src/time.rs"] {
-        println!("cargo:rerun-if-changed={f}");
-    }
     println!("cargo:rerun-if-changed=build");
 
     let (editions, editions_code) = embed::<model::EditionsFile>("rules/editions.toml", "EDITIONS", "EditionsFile");
@@ -64,7 +32,7 @@ fn main() {
     // Every source the files above cite, by id: a citation not in this table fails the build (issue 15).
     let (sources, sources_code) = embed::<model::SourcesFile>("rules/sources.toml", "SOURCES", "SourcesFile");
     let typed = rules::Rules::from_data(editions, calendar, services, sources).unwrap_or_else(|e| panic!("\nrules/: {e}\n"));
-    let typed_code = format!("/// `rules/*.toml`, loaded and checked at build time.\npub static RULES: Rules = {};\n", typed.lit());
+    let typed_code = format!("/// `rules/*.toml`, loaded and checked at build time.\npub static RULES: Rules = Rules({});\n", typed.lit());
     std::fs::write(out.join("rules.rs"), [editions_code, calendar_code, services_code, sources_code, typed_code].join("\n")).expect("write OUT_DIR");
 
     // The engine's messages and the app's (`messages/ui/`) form one table per language.

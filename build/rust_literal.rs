@@ -2,7 +2,7 @@
 //! checked rule files into `static` items, so the program (and above all the wasm a citizen
 //! downloads) carries the rules as plain data, with no parser and no code to build them.
 //!
-//! Only the shapes of `src/rules/model.rs` are needed: structs, sequences and strings (written as
+//! Only the shapes of `phc_rules::rules::model` are needed: structs, sequences and strings (written as
 //! borrowed `Cow`s, the model's `List` and `Text`), options, booleans and integers. Anything else is
 //! an error at build time, never a silent omission.
 

@@ -1,19 +1,20 @@
-//! The typed rules (`src/rules/types.rs`, after loading and checking) written as one constant Rust
+//! The typed rules (`phc_rules::rules`, after loading and checking) written as one constant Rust
 //! expression, for `static RULES`. Every struct is written field by field, so a field added to a type
 //! and forgotten here fails the build of the library (a struct literal missing a field), never
 //! silently.
 
-use crate::calendar::{Calendar, YearTable};
-use crate::codes::{Category, DocumentCode, Reason, Residency};
-use crate::rules::model::{List, Text};
-use crate::rules::{
+use phc_rules::calendar::{Calendar, YearTable};
+use phc_rules::codes::{Category, DocumentCode, Reason, Residency};
+use phc_rules::rules::model::{List, Text};
+use phc_rules::rules::{
     Campaign, ComplaintRules, Edition, Ground, HomeVisit, Processing, RelocationScope, ResidencyEntry, ResidencyRule, Rules, Source, SourceKind,
     WrittenApplication,
 };
-use crate::time::ZoneRule;
+use phc_rules::time::ZoneRule;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
-/// A value as a constant Rust expression, with paths from the library's crate root.
+/// A value as a constant Rust expression, with paths from the rules crate's root (`::phc_rules`), for
+/// the engine that includes it.
 pub trait Lit {
     fn lit(&self) -> String;
 }
@@ -74,13 +75,13 @@ impl<T: Lit> Lit for Option<T> {
 
 impl Lit for NaiveDate {
     fn lit(&self) -> String {
-        format!("crate::dates::const_date({}, {}, {})", self.year(), self.month(), self.day())
+        format!("::phc_rules::dates::const_date({}, {}, {})", self.year(), self.month(), self.day())
     }
 }
 
 impl Lit for NaiveTime {
     fn lit(&self) -> String {
-        format!("crate::dates::const_time({}, {}, {})", self.hour(), self.minute(), self.second())
+        format!("::phc_rules::dates::const_time({}, {}, {})", self.hour(), self.minute(), self.second())
     }
 }
 
@@ -102,14 +103,14 @@ macro_rules! lit_enum {
 }
 
 lit_enum!(
-    Residency at "crate::codes::Residency",
-    DocumentCode at "crate::codes::DocumentCode",
-    Reason at "crate::codes::Reason",
-    Category at "crate::codes::Category",
-    Processing at "crate::rules::Processing",
-    ResidencyRule at "crate::rules::ResidencyRule",
-    RelocationScope at "crate::rules::RelocationScope",
-    SourceKind at "crate::rules::SourceKind",
+    Residency at "::phc_rules::codes::Residency",
+    DocumentCode at "::phc_rules::codes::DocumentCode",
+    Reason at "::phc_rules::codes::Reason",
+    Category at "::phc_rules::codes::Category",
+    Processing at "::phc_rules::rules::Processing",
+    ResidencyRule at "::phc_rules::rules::ResidencyRule",
+    RelocationScope at "::phc_rules::rules::RelocationScope",
+    SourceKind at "::phc_rules::rules::SourceKind",
 );
 
 /// Structs field by field.
@@ -125,30 +126,44 @@ macro_rules! lit_struct {
 }
 
 lit_struct! {
-    Rules at "crate::rules::Rules" {
+    Rules at "::phc_rules::rules::Rules" {
         editions, calendar, zones, cutoff, acceptance_sources, home_visit, complaint, refusal_grounds, refusal_sources, calendar_sources,
         services_checked_on, sources,
     }
-    Source at "crate::rules::Source" { id, kind, url, adopted, in_force, repealed, approximate, amended_by, updated }
-    Edition at "crate::rules::Edition" {
+    Source at "::phc_rules::rules::Source" { id, kind, url, adopted, in_force, repealed, approximate, amended_by, updated }
+    Edition at "::phc_rules::rules::Edition" {
         id, title, in_force_from, approximate, sources, checked_on, campaign, free_changes_per_year, free_changes_interpretation,
         free_changes_single_source, free_changes_sources, free_changes_disagreeing_sources, portal_processing, in_person_processing, processing_sources,
         sign_in_eds, sign_in_one_time_password, one_time_password_interpretation, sign_in_sources, border_exception,
         under_five_actual_residence, territory_sources, grounds, residency, family_consent_document, family_sources,
         written_application,
     }
-    Campaign at "crate::rules::Campaign" { opens, closes, care_starts_next_year, sources, held_through, projection_sources }
-    Ground at "crate::rules::Ground" { reason, relocation_scope, interpretation, sources }
-    ResidencyEntry at "crate::rules::ResidencyEntry" { codes, rule, from, written_application, documents, interpretation, sources }
-    WrittenApplication at "crate::rules::WrittenApplication" { category, document, sources }
-    HomeVisit at "crate::rules::HomeVisit" {
+    Campaign at "::phc_rules::rules::Campaign" { opens, closes, care_starts_next_year, sources, held_through, projection_sources }
+    Ground at "::phc_rules::rules::Ground" { reason, relocation_scope, interpretation, sources }
+    ResidencyEntry at "::phc_rules::rules::ResidencyEntry" { codes, rule, from, written_application, documents, interpretation, sources }
+    WrittenApplication at "::phc_rules::rules::WrittenApplication" { category, document, sources }
+    HomeVisit at "::phc_rules::rules::HomeVisit" {
         act, in_force_from, requires_attachment_to_clinic, in_person_minutes, portal_minutes, portal_needs_eds, sources,
     }
-    ComplaintRules at "crate::rules::ComplaintRules" {
+    ComplaintRules at "::phc_rules::rules::ComplaintRules" {
         deadline_months, deadline_sources, review_working_days, review_single_source, review_sources,
         procedure_working_days, procedure_sources, code_in_force_from,
     }
-    Calendar at "crate::calendar::Calendar" { first_year, last_year, years, checked_on }
-    YearTable at "crate::calendar::YearTable" { off, official }
-    ZoneRule at "crate::time::ZoneRule" { from_utc, offset_minutes }
+    ZoneRule at "::phc_rules::time::ZoneRule" { from_utc, offset_minutes }
+}
+
+/// The calendar's fields are its own: written through its constructor for the built-in data.
+impl Lit for Calendar {
+    fn lit(&self) -> String {
+        let (first_year, last_year, years, checked_on) = self.parts();
+        let years: Vec<String> = years.iter().map(Lit::lit).collect();
+        format!("::phc_rules::calendar::Calendar::from_parts({first_year}, {last_year}, &[{}], {})", years.join(", "), checked_on.lit())
+    }
+}
+
+impl Lit for YearTable {
+    fn lit(&self) -> String {
+        let (off, official) = self.parts();
+        format!("::phc_rules::calendar::YearTable::from_parts({}, {official})", off.lit())
+    }
 }

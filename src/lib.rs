@@ -8,19 +8,17 @@
 //! The engine has no web in it: it compiles natively (the `phc-check` command line) and to wasm32
 //! (the app and the portal widget), never reads the clock, and takes the rule data as an argument.
 
-pub mod calendar;
 pub mod citation;
-pub mod codes;
-pub mod dates;
 pub mod decision;
 pub mod engine;
-pub mod error;
 pub mod i18n;
 pub mod json;
 pub mod request;
 pub mod rules;
 pub mod small_sort;
-pub mod time;
+
+// The vocabulary, dates, time and calendar come from the rules crate, which `build.rs` runs too.
+pub use phc_rules::{calendar, codes, dates, error, time};
 
 pub use codes::Lang;
 pub use decision::Decision;

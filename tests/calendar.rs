@@ -11,8 +11,8 @@ fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn rules() -> Rules {
-    Rules::embedded().unwrap()
+fn calendar() -> Calendar {
+    Rules::built_in().calendar.clone()
 }
 
 fn calendar_file() -> CalendarFile {
@@ -42,7 +42,7 @@ const DOMAIN_DAYS_OFF: &[&str] = &[
 
 #[test]
 fn official_days_off_2024_2026_are_off_and_nothing_else_on_a_weekday() {
-    let cal = rules().calendar;
+    let cal = calendar();
     for year in 2024..=2026 {
         assert!(cal.is_official(year));
         let (off, _) = cal.exceptions(year).unwrap();
@@ -55,7 +55,7 @@ fn official_days_off_2024_2026_are_off_and_nothing_else_on_a_weekday() {
 /// to 2025, none in 2026, 15 March from 2027 (domain.md §7).
 #[test]
 fn constitution_day_moves_from_30_august_to_15_march() {
-    let cal = rules().calendar;
+    let cal = calendar();
     // 2025: 30 August a Saturday -> Monday 1 September off, under the old rule.
     assert!(cal.is_day_off(d("2025-09-01")).unwrap());
     // 2026: Sunday 30 August is an ordinary Sunday; Friday 28 and Monday 31 August are working days,
@@ -92,7 +92,7 @@ fn the_2026_correction_is_data() {
 
 #[test]
 fn the_calendar_says_when_it_was_checked() {
-    assert_eq!(rules().calendar.checked_on(), d("2026-12-01"));
+    assert_eq!(calendar().checked_on(), d("2026-12-01"));
 }
 
 /// Every holiday is dated and sourced; a holiday counts only on days inside its validity.
@@ -167,7 +167,7 @@ fn the_calendar_file_is_checked() {
 
 #[test]
 fn working_weekends_by_act() {
-    let cal = rules().calendar;
+    let cal = calendar();
     assert!(cal.is_working_day(d("2025-01-05")).unwrap(), "Sunday 5 Jan 2025 was worked");
     assert!(cal.is_working_day(d("2024-05-04")).unwrap(), "Saturday 4 May 2024 was worked");
     assert!(cal.is_working_day(d("2023-07-01")).unwrap(), "Saturday 1 Jul 2023 was worked");
@@ -188,14 +188,14 @@ fn working_weekends_by_act() {
 /// computed, hence provisional.
 #[test]
 fn official_years() {
-    let cal = rules().calendar;
+    let cal = calendar();
     let official: Vec<i32> = (cal.first_year()..=cal.last_year()).filter(|y| cal.is_official(*y)).collect();
     assert_eq!(official, (2016..=2026).collect::<Vec<_>>());
 }
 
 #[test]
 fn days_that_never_move() {
-    let cal = rules().calendar;
+    let cal = calendar();
     // Kurban Ait on Sunday 16 June 2024: Monday 17 June is a working day.
     assert!(cal.is_working_day(d("2024-06-17")).unwrap());
     // 7 January on a Saturday (2023) and a Sunday (2024): the Monday after is a working day.
@@ -210,7 +210,7 @@ fn days_that_never_move() {
 #[test]
 fn holiday_rules_reproduce_every_official_table() {
     let file = calendar_file();
-    let official = rules().calendar;
+    let official = calendar();
     for o in file.official_year.iter() {
         let computed = Calendar::computed_only(&file, o.year).unwrap();
         assert_eq!(computed.exceptions(o.year).unwrap(), official.exceptions(o.year).unwrap(), "rules vs official table {}", o.year);
@@ -219,7 +219,7 @@ fn holiday_rules_reproduce_every_official_table() {
 
 #[test]
 fn computed_years_follow_the_rules_and_are_provisional() {
-    let cal = rules().calendar;
+    let cal = calendar();
     assert!(!cal.is_official(2027));
     // 2027: 1 May on a Saturday -> Monday 3 May off; 9 May on a Sunday -> Monday 10 May off.
     assert!(cal.is_day_off(d("2027-05-03")).unwrap());
@@ -239,7 +239,7 @@ fn computed_years_follow_the_rules_and_are_provisional() {
 
 #[test]
 fn working_day_arithmetic_at_the_edges() {
-    let cal = rules().calendar;
+    let cal = calendar();
     // Friday -> Monday.
     assert_eq!(cal.next_working_day_after(d("2026-03-06")).unwrap(), d("2026-03-10"), "Mon 9 Mar 2026 is off (8 Mar moved)");
     assert_eq!(cal.next_working_day_after(d("2026-03-20")).unwrap(), d("2026-03-26"));
@@ -331,5 +331,5 @@ proptest! {
 
 fn rules_cached() -> &'static Calendar {
     static CAL: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
-    CAL.get_or_init(|| rules().calendar)
+    CAL.get_or_init(|| calendar())
 }

@@ -55,7 +55,7 @@ fn decides_from_stdin_and_from_a_file() {
     assert_eq!(o.status.code(), Some(0));
     let d: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(d["text"]["lang"], "ru");
-    assert_eq!(d["text"]["verdict"], "Вы можете прикрепиться к этой поликлинике.");
+    assert_eq!(d["text"]["verdict"], "Вы можете прикрепиться к выбранной поликлинике.");
     for r in d["reasons"].as_array().unwrap() {
         assert!(r["text"].is_string(), "every reason has its text: {r}");
     }

@@ -5,7 +5,8 @@
 //! array matches an array of the same length element by element; anything else must be equal. Three
 //! special keys: `reasons_include` (each partial reason must match some reason of the decision),
 //! `reasons_exclude` (no reason may match), `document_codes` (the set of document codes, exactly),
-//! and `error` (the request must be refused; `field` must equal and `message_contains` occur).
+//! and `error` (the request must be refused; `field` must equal and `message_contains`, which every
+//! error case has, occur in the message).
 
 use phc::{check_json, Rules};
 use serde_json::Value;
@@ -33,10 +34,10 @@ fn check_case(rules: &Rules, case: &Value) -> Result<(), String> {
                 return Err(format!("error field {:?}, expected {f:?} ({})", e.field, e.message));
             }
         }
-        if let Some(m) = err.get("message_contains").and_then(Value::as_str) {
-            if !e.message.contains(m) {
-                return Err(format!("error message {:?} does not contain {m:?}", e.message));
-            }
+        // Every error case says what the message must say, not only which field it names.
+        let m = err.get("message_contains").and_then(Value::as_str).ok_or("an error case needs message_contains")?;
+        if !e.message.contains(m) {
+            return Err(format!("error message {:?} does not contain {m:?}", e.message));
         }
         return Ok(());
     }

@@ -14,27 +14,9 @@ const KEYS: &[&str] = &[
     "complaint_decision_due", "campaign_opens", "campaign_submit_by", "campaign_closes",
 ];
 
-/// Pushes `n` as `width` decimal digits, zero-padded (what `{:0width$}` writes for the numbers of a
-/// date; by hand, as the whole file is: see `hex16`).
-fn push_padded(out: &mut String, n: u32, width: u32) {
-    for i in (0..width).rev() {
-        out.push(char::from(b'0' + (n / 10u32.pow(i) % 10) as u8));
-    }
-}
-
 /// `YYYYMMDD` (RFC 5545 DATE).
 fn ymd(d: NaiveDate) -> String {
-    let mut s = String::with_capacity(8);
-    push_padded(&mut s, d.year() as u32, 4);
-    push_padded(&mut s, d.month(), 2);
-    push_padded(&mut s, d.day(), 2);
-    s
-}
-
-/// `n` as 16 lowercase hexadecimal digits. The file is written without `format!`: that saves 0.3 KB
-/// of the wasm's brotli (hexadecimal and `Debug` formatting; issue 6).
-fn hex16(n: u64) -> String {
-    (0..16).rev().map(|i| char::from(b"0123456789abcdef"[(n >> (i * 4)) as usize & 15])).collect()
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
 /// TEXT escaping (RFC 5545 §3.3.11).
@@ -86,15 +68,7 @@ pub fn calendar(decision: &Decision<'_>, stamp: NaiveDateTime) -> String {
         }
         d.join("\n")
     };
-    let stamp = {
-        let mut s = ymd(stamp.date());
-        s.push('T');
-        for n in [stamp.hour(), stamp.minute(), stamp.second()] {
-            push_padded(&mut s, n, 2);
-        }
-        s.push('Z');
-        s
-    };
+    let stamp = format!("{}T{:02}{:02}{:02}Z", ymd(stamp.date()), stamp.hour(), stamp.minute(), stamp.second());
     // A UID must be globally unique (RFC 5545 §3.8.4.7): a parent who adds the files of two children
     // must get both sets of reminders, not one set replacing the other. The token names this check
     // (its moment and everything it says), so importing the same file twice still updates in place.
@@ -104,7 +78,7 @@ pub fn calendar(decision: &Decision<'_>, stamp: NaiveDateTime) -> String {
             let day = d.date.map(|x| ymd(x.0)).unwrap_or_default();
             all.extend(["\n", d.key, ":", &day, ":", &d.text]);
         }
-        hex16(fnv1a(all.as_bytes()))
+        format!("{:016x}", fnv1a(all.as_bytes()))
     };
     let mut out = String::new();
     let mut line = |parts: &[&str]| fold(&parts.concat(), &mut out);
@@ -185,8 +159,6 @@ mod tests {
             let token = uid.strip_suffix("@phc-checker").and_then(|u| u.rsplit('-').next()).unwrap();
             assert!(token.len() == 16 && token.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()), "{uid}");
         }
-        assert_eq!(hex16(0x0123_4567_89ab_cdef), "0123456789abcdef");
-        assert_eq!(hex16(10), "000000000000000a");
         assert!(ics.contains("DTSTART;VALUE=DATE:20270101"), "care starts 1 January 2027");
     }
 

@@ -1,108 +1,35 @@
-//! Shared by the integration tests: a JSON Schema validator for the subset of draft 2020-12 the
-//! contract's schemas use, and a generator of requests over the whole input space.
+//! Shared by the integration tests: JSON Schema validation of requests and decisions against the
+//! contract's schemas, and a generator of requests over the whole input space.
 #![allow(dead_code)]
 
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
+use std::cell::RefCell;
 
-/// Validates `v` against `schema`; returns the path and reason of every violation.
+/// Validates `v` against `schema` (JSON Schema draft 2020-12, by the `boon` crate); returns every
+/// violation, with its place in `v` and the keyword that failed (none: `v` is valid). Each schema is
+/// compiled once per thread: the property tests validate thousands of decisions.
 pub fn validate(schema: &Value, v: &Value) -> Vec<String> {
-    let mut errors = Vec::new();
-    check(schema, v, "$", &mut errors);
-    errors
-}
-
-fn type_ok(t: &str, v: &Value) -> bool {
-    match t {
-        "object" => v.is_object(),
-        "array" => v.is_array(),
-        "string" => v.is_string(),
-        "boolean" => v.is_boolean(),
-        "integer" => v.is_u64() || v.is_i64(),
-        "number" => v.is_number(),
-        "null" => v.is_null(),
-        other => panic!("schema uses unsupported type {other}"),
+    thread_local! {
+        static COMPILED: RefCell<(boon::Schemas, Vec<(Value, boon::SchemaIndex)>)> = RefCell::new((boon::Schemas::new(), Vec::new()));
     }
-}
-
-fn check(s: &Value, v: &Value, path: &str, errors: &mut Vec<String>) {
-    let s = s.as_object().expect("a schema is an object");
-    for key in s.keys() {
-        assert!(
-            ["$schema", "$id", "title", "description", "type", "properties", "required", "additionalProperties", "enum", "const", "items", "anyOf", "pattern", "minimum", "maximum", "minItems"].contains(&key.as_str()),
-            "schema keyword {key} not supported by this validator"
-        );
-    }
-    if let Some(t) = s.get("type") {
-        let ok = match t {
-            Value::String(t) => type_ok(t, v),
-            Value::Array(ts) => ts.iter().any(|t| type_ok(t.as_str().unwrap(), v)),
-            _ => panic!("bad type"),
+    COMPILED.with_borrow_mut(|(schemas, compiled)| {
+        let index = match compiled.iter().find(|(s, _)| s == schema) {
+            Some((_, index)) => *index,
+            None => {
+                let url = format!("file:///phc-tests/schema-{}.json", compiled.len());
+                let mut compiler = boon::Compiler::new();
+                compiler.add_resource(&url, schema.clone()).expect("a schema is JSON");
+                let index = compiler.compile(&url, schemas).unwrap_or_else(|e| panic!("the schema does not compile: {e:#}"));
+                compiled.push((schema.clone(), index));
+                index
+            }
         };
-        if !ok {
-            errors.push(format!("{path}: expected type {t}, got {v}"));
-            return;
+        match schemas.validate(v, index) {
+            Ok(()) => Vec::new(),
+            Err(e) => vec![format!("{e:#}")],
         }
-    }
-    if let Some(e) = s.get("enum") {
-        if !e.as_array().unwrap().contains(v) {
-            errors.push(format!("{path}: {v} not in enum"));
-        }
-    }
-    if let Some(c) = s.get("const") {
-        if c != v {
-            errors.push(format!("{path}: expected {c}"));
-        }
-    }
-    if let (Some(p), Some(st)) = (s.get("pattern"), v.as_str()) {
-        // The only pattern used is a date: YYYY-MM-DD.
-        assert_eq!(p, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
-        let b = st.as_bytes();
-        let ok = b.len() == 10 && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
-        if !ok {
-            errors.push(format!("{path}: {st} is not YYYY-MM-DD"));
-        }
-    }
-    if let Some(n) = v.as_f64() {
-        if s.get("minimum").and_then(Value::as_f64).is_some_and(|m| n < m) || s.get("maximum").and_then(Value::as_f64).is_some_and(|m| n > m) {
-            errors.push(format!("{path}: {n} out of range"));
-        }
-    }
-    if let Some(any) = s.get("anyOf") {
-        let alternatives = any.as_array().unwrap();
-        if !alternatives.iter().any(|a| validate(a, v).is_empty()) {
-            errors.push(format!("{path}: matches none of anyOf"));
-        }
-    }
-    if let Some(obj) = v.as_object() {
-        let props = s.get("properties").and_then(Value::as_object);
-        if let Some(req) = s.get("required") {
-            for r in req.as_array().unwrap() {
-                if !obj.contains_key(r.as_str().unwrap()) {
-                    errors.push(format!("{path}: missing required {r}"));
-                }
-            }
-        }
-        for (k, val) in obj {
-            match props.and_then(|p| p.get(k)) {
-                Some(ps) => check(ps, val, &format!("{path}.{k}"), errors),
-                None if s.get("additionalProperties") == Some(&Value::Bool(false)) => errors.push(format!("{path}: unexpected field {k}")),
-                None => {}
-            }
-        }
-    }
-    if let Some(items) = v.as_array() {
-        if let Some(m) = s.get("minItems").and_then(Value::as_u64) {
-            if (items.len() as u64) < m {
-                errors.push(format!("{path}: fewer than {m} items"));
-            }
-        }
-        if let Some(is) = s.get("items") {
-            for (i, item) in items.iter().enumerate() {
-                check(is, item, &format!("{path}[{i}]"), errors);
-            }
-        }
-    }
+    })
 }
 
 pub fn schema(name: &str) -> Value {

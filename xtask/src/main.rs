@@ -5,6 +5,7 @@
 //! wasm-bindgen and trunk, Debian's Chromium, ChromeDriver and nginx, and the npm packages of the
 //! browser tests. Nothing is downloaded from outside the package registries.
 
+mod engines;
 mod perf;
 mod setup;
 mod steps;
@@ -18,6 +19,10 @@ const HELP: &str = "cargo xtask <command>
   serve     install what is needed, build the app and serve it on http://127.0.0.1:8080
   build     install what is needed and build dist/ (no server)
   setup     only install what is needed
+  support [--write]  the browsers the built app runs in (from the wasm's features and the modules'
+                    syntax): README.md and docs/widget.md must say it; --write rewrites their matrix
+  engines [chromium|firefox|webkit]  build, serve, and run the cross-engine end-to-end set
+                    (tests/e2e/journeys.mjs) in those engines (all three by default)
   bench     engine benchmark (decisions per second)
   sizes     what costs in the wasm: the largest functions and the total per crate (twiggy)
   loadbench [runs]  load benchmark under slow mobile conditions beside a bare Yew app; check() speed
@@ -34,6 +39,12 @@ fn main() -> ExitCode {
         Some("serve") => steps::serve(&args[1..]),
         Some("setup") => setup::all(),
         Some("build") => setup::all().and_then(|_| web::build()).and_then(|_| web::size_report()).and_then(perf::size_gate),
+        Some("support") => match &args[1..] {
+            [] => setup::all().and_then(|_| web::build()).and_then(|_| engines::support(false)),
+            [w] if w == "--write" => setup::all().and_then(|_| web::build()).and_then(|_| engines::support(true)),
+            _ => Err("usage: cargo xtask support [--write]".into()),
+        },
+        Some("engines") => steps::engines(&args[1..]),
         Some("bench") => steps::bench(),
         Some("sizes") => perf::sizes(),
         Some("loadbench") => perf::loadbench(&args[1..]),

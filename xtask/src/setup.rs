@@ -14,6 +14,8 @@ pub fn all() -> Result<(), String> {
     wasm_target()?;
     cargo_tool("wasm-bindgen", "wasm-bindgen-cli", WASM_BINDGEN, false)?;
     cargo_tool("trunk", "trunk", TRUNK, true)?;
+    // Firefox's classic WebDriver, for the component tests in Firefox (issue 17).
+    cargo_tool("geckodriver", "geckodriver", crate::engines::GECKODRIVER, true)?;
     debian_packages()?;
     python_icalendar()?;
     python_holidays(Some(HOLIDAYS))?;
@@ -109,10 +111,12 @@ pub fn cargo_tool(bin: &str, krate: &str, version: &str, locked: bool) -> Result
 }
 
 /// Chromium with its matching ChromeDriver, nginx with its brotli_static module, and brotli, from
-/// Debian's packages.
+/// Debian's packages; and the other engines (issue 17): Firefox ESR, WebKitGTK's WebDriver with its
+/// MiniBrowser, Xvfb (MiniBrowser's display) and faketime (WebKit's clock in the end-to-end tests).
 fn debian_packages() -> Result<(), String> {
     let wanted = [("chromium", "/usr/bin/chromium"), ("chromium-driver", "/usr/bin/chromedriver"), ("nginx", "/usr/sbin/nginx"), ("brotli", "/usr/bin/brotli"),
-        ("libnginx-mod-http-brotli-static", "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")];
+        ("libnginx-mod-http-brotli-static", "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"),
+        ("firefox-esr", "/usr/bin/firefox-esr"), ("webkit2gtk-driver", "/usr/bin/WebKitWebDriver"), ("xvfb", "/usr/bin/Xvfb"), ("faketime", "/usr/bin/faketime")];
     let missing: Vec<&str> = wanted.iter().filter(|(_, path)| !std::path::Path::new(path).exists()).map(|(p, _)| *p).collect();
     if missing.is_empty() {
         return Ok(());

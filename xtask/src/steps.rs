@@ -1,5 +1,6 @@
 //! The steps of `test`, `serve` and `bench`, and small helpers to run commands.
 
+use crate::engines::{self, Engine};
 use crate::setup;
 use crate::web;
 use std::path::PathBuf;
@@ -46,35 +47,47 @@ pub fn cargo() -> Command {
 
 pub fn test() -> Result<(), String> {
     setup::all()?;
-    // 1. The engine, the calendar, the command line: unit, golden, property, CLI and schema tests.
-    run(cargo().args(["test", "--package", "phc"]))?;
+    // 1. The rules crate, the engine, the calendar, the command line: unit, golden, property, CLI and
+    // schema tests.
+    run(cargo().args(["test", "--package", "phc-rules", "--package", "phc"]))?;
     // The calendar against the `holidays` dataset (pinned release): every disagreement explained.
     calendar_check(Some(setup::HOLIDAYS))?;
     // The automation's own pure parts (the wasm reader of `sizes`).
     run(cargo().args(["test", "--package", "xtask"]))?;
     // 2. The engine compiles to wasm32 with no web dependency, and the native build has no web in it.
     engine_is_web_free()?;
-    // 3. The app's pure parts natively; its components in headless Chromium (wasm-bindgen-test).
+    // 3. The app's pure parts natively; its components (wasm-bindgen-test) in each browser engine:
+    // headless Chromium, headless Firefox ESR, WebKitGTK's MiniBrowser (issue 17).
     run(cargo().args(["test", "--package", "phc-app"]))?;
     // The calendar files those tests wrote, read back by an independent parser.
     run(Cmd::new("python3").arg(root().join("tests/ics_roundtrip.py")).arg(root().join("target/ics-samples")))?;
-    run(cargo()
-        .args(["test", "--package", "phc-app", "--target", "wasm32-unknown-unknown"])
-        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))?;
-    // 4. dist/ built as `serve` builds it, served by nginx under the strict CSP, driven end to end.
+    let mut rows: Vec<engines::Row> = Engine::ALL.iter().map(|e| (*e, vec![("components", engines::components(*e))])).collect();
+    if rows.iter().any(|(_, runs)| runs.iter().any(|(_, r)| r.is_err())) {
+        return engines::report(&rows);
+    }
+    // 4. dist/ built as `serve` builds it; the browsers it runs in (the support matrix of README.md and
+    // docs/widget.md, from the wasm's features and the modules' syntax); served by nginx under the
+    // strict CSP and driven end to end: every test of tests/e2e in Chromium, then the cross-engine set
+    // (tests/e2e/journeys.mjs) in Chromium, Firefox and WebKit.
     web::build()?;
+    engines::support(false)?;
     let server = web::nginx(web::free_port()?)?;
-    let e2e = run(Cmd::new("node")
-        .args(["--test", "--test-concurrency=1"])
+    let url = format!("http://127.0.0.1:{}", server.port);
+    let e2e = engines::counted(Cmd::new("node")
+        .args(["--test", "--test-concurrency=1", "--test-reporter=tap"])
         .arg(root().join("tests/e2e"))
-        .env("PHC_URL", format!("http://127.0.0.1:{}", server.port))
+        .env("PHC_URL", &url)
         .env("PHC_CHECK", root().join("target/debug/phc-check")));
+    rows[0].1.push(("end to end", e2e));
+    for (engine, runs) in rows.iter_mut() {
+        runs.push(("cross-engine set", engines::end_to_end(*engine, &url)));
+    }
     drop(server);
-    e2e?;
-    // 5. What a first visit costs, against the budget (issue 6).
+    // 5. What a first visit costs, against the budget (issue 6); then what ran in each engine.
     let first_visit = web::size_report()?;
-    crate::perf::size_gate(first_visit)
+    let gate = crate::perf::size_gate(first_visit);
+    engines::report(&rows)?;
+    gate
 }
 
 /// The native dependency tree of the engine holds no web crate, and the engine builds for wasm32.
@@ -122,4 +135,24 @@ pub fn calendar_check(version: Option<&str>) -> Result<(), String> {
 
 pub fn bench() -> Result<(), String> {
     run(cargo().args(["bench", "--package", "phc", "--bench", "decisions"]))
+}
+
+/// `cargo xtask engines [names]`: the cross-engine end-to-end set alone, against a fresh build.
+pub fn engines(names: &[String]) -> Result<(), String> {
+    let chosen: Vec<Engine> = if names.is_empty() {
+        Engine::ALL.to_vec()
+    } else {
+        names
+            .iter()
+            .map(|n| Engine::ALL.into_iter().find(|e| e.name() == n).ok_or(format!("unknown engine {n}: chromium, firefox or webkit")))
+            .collect::<Result<_, _>>()?
+    };
+    setup::all()?;
+    run(cargo().args(["build", "--package", "phc", "--bin", "phc-check"]))?;
+    web::build()?;
+    let server = web::nginx(web::free_port()?)?;
+    let url = format!("http://127.0.0.1:{}", server.port);
+    let rows: Vec<engines::Row> = chosen.iter().map(|e| (*e, vec![("cross-engine set", engines::end_to_end(*e, &url))])).collect();
+    drop(server);
+    engines::report(&rows)
 }

@@ -177,14 +177,15 @@ pub fn size_report() -> Result<u64, String> {
     Ok(first.2)
 }
 
-/// A running nginx over dist/ on a loopback port; stopped when dropped.
+/// A running nginx over dist/ on a loopback port; stopped when dropped, and when xtask ends in any
+/// other way (see `nginx`).
 pub struct Nginx {
     child: std::process::Child,
     pub port: u16,
 }
 
 impl Nginx {
-    /// Runs until nginx stops (Ctrl-C).
+    /// Runs until nginx stops: Ctrl-C, or any signal that ends xtask.
     pub fn wait(&mut self) -> Result<(), String> {
         self.child.wait().map(|_| ()).map_err(|e| e.to_string())
     }
@@ -195,6 +196,33 @@ impl Drop for Nginx {
     fn drop(&mut self) {
         let _ = Cmd::new("kill").arg("-TERM").arg(self.child.id().to_string()).status();
         let _ = self.child.wait();
+    }
+}
+
+/// nginx stops when xtask ends, however it ends: Ctrl-C, SIGTERM (a process manager, `kill`), SIGHUP
+/// (a closed terminal), even SIGKILL, which no handler could catch. The kernel sends nginx SIGTERM
+/// when the thread that started it ends (Linux's parent-death signal), and `Drop` is then not needed.
+/// nginx gets a process group of its own, so a terminal's signals reach xtask only: nginx would take a
+/// SIGHUP for "reload the configuration" and go on serving.
+fn stop_with_this_process(cmd: &mut Cmd) {
+    use std::os::unix::process::CommandExt;
+    cmd.process_group(0);
+    #[cfg(target_os = "linux")]
+    {
+        let parent = std::process::id() as libc::pid_t;
+        // SAFETY: between fork and exec the closure makes two system calls and allocates nothing.
+        unsafe {
+            cmd.pre_exec(move || {
+                if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                // xtask may have ended before the call: then no signal would ever come.
+                if libc::getppid() != parent {
+                    return Err(std::io::Error::other("xtask ended while starting nginx"));
+                }
+                Ok(())
+            });
+        }
     }
 }
 
@@ -214,16 +242,16 @@ pub fn nginx(port: u16) -> Result<Nginx, String> {
     std::fs::File::create(&conf_path).and_then(|mut f| f.write_all(conf.as_bytes())).map_err(|e| e.to_string())?;
     output(Cmd::new("/usr/sbin/nginx").arg("-t").arg("-p").arg(&prefix).arg("-c").arg(&conf_path))?;
     // nginx's own output goes to its log files: it never holds the caller's pipes.
-    let child = Cmd::new("/usr/sbin/nginx")
-        .arg("-p")
+    let mut cmd = Cmd::new("/usr/sbin/nginx");
+    cmd.arg("-p")
         .arg(&prefix)
         .arg("-c")
         .arg(&conf_path)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .map_err(|e| format!("nginx: {e}"))?;
+        .stderr(std::process::Stdio::null());
+    stop_with_this_process(&mut cmd);
+    let child = cmd.spawn().map_err(|e| format!("nginx: {e}"))?;
     for _ in 0..100 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
             return Ok(Nginx { child, port });
@@ -231,4 +259,74 @@ pub fn nginx(port: u16) -> Result<Nginx, String> {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     Err(format!("nginx did not start on port {port}; see {}", prefix.join("error.log").display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    const PARENT: &str = "PHC_XTASK_NGINX_PARENT_PORT";
+
+    /// Not a test on its own: `nginx_stops_when_xtask_is_ended_by_a_signal` runs it in a process of
+    /// its own (this test binary, with `PARENT` set), as `serve` runs: it starts nginx, says its
+    /// process id, and waits to be ended by a signal.
+    #[test]
+    fn serving_process() {
+        let Ok(port) = std::env::var(PARENT) else { return };
+        let server = super::nginx(port.parse().unwrap()).unwrap();
+        println!("nginx-pid {}", server.child.id());
+        std::thread::sleep(Duration::from_secs(60));
+        panic!("not ended by the signal");
+    }
+
+    /// Gone or a zombie (ended, and not yet reaped by whoever adopted it).
+    fn ended(pid: u32) -> bool {
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).map_or(true, |s| s.rsplit(')').next().is_some_and(|r| r.trim_start().starts_with('Z')))
+    }
+
+    /// `serve` ended by SIGTERM, SIGHUP or SIGKILL (not Ctrl-C, which a terminal sends to every
+    /// process of the group) leaves no nginx behind.
+    #[test]
+    fn nginx_stops_when_xtask_is_ended_by_a_signal() {
+        if !std::path::Path::new("/usr/sbin/nginx").exists() {
+            eprintln!("skipped: no /usr/sbin/nginx (`cargo xtask setup` installs it)");
+            return;
+        }
+        // nginx, orphaned, is adopted by this process rather than by init (which may never reap it,
+        // in a container), and reaped below.
+        // SAFETY: a system call on this process's own attributes.
+        assert_eq!(unsafe { libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1) }, 0);
+        for signal in ["TERM", "HUP", "KILL"] {
+            let port = super::free_port().unwrap();
+            let mut parent = Command::new(std::env::current_exe().unwrap())
+                .args(["--exact", "web::tests::serving_process", "--nocapture", "--test-threads=1"])
+                .env(PARENT, port.to_string())
+                .stdout(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let lines = BufReader::new(parent.stdout.take().unwrap()).lines();
+            let nginx: u32 = lines
+                .map_while(Result::ok)
+                // The harness may print the test's name on the same line.
+                .find_map(|l| l.split("nginx-pid ").nth(1).map(|p| p.trim().parse().unwrap()))
+                .expect("the serving process starts nginx");
+            assert!(std::net::TcpStream::connect(("127.0.0.1", port)).is_ok(), "nginx serves on {port}");
+            assert!(Command::new("kill").args([&format!("-{signal}"), &parent.id().to_string()]).status().unwrap().success());
+            parent.wait().unwrap();
+            let start = Instant::now();
+            while !ended(nginx) && start.elapsed() < Duration::from_secs(10) {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            assert!(ended(nginx), "SIG{signal} to xtask left nginx ({nginx}) running");
+            // SAFETY: waits for a process this one adopted; no memory is passed.
+            unsafe { libc::waitpid(nginx as libc::pid_t, std::ptr::null_mut(), 0) };
+            let start = Instant::now();
+            while std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() && start.elapsed() < Duration::from_secs(10) {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            assert!(std::net::TcpStream::connect(("127.0.0.1", port)).is_err(), "after SIG{signal} to xtask, port {port} still answers");
+        }
+    }
 }

@@ -1,6 +1,7 @@
-//! The Yew UI: one `App` component over the reducer in `state`, one component per screen. Every
-//! string comes from the message tables (`t`); the engine answers in the browser and nothing the
-//! citizen types leaves it.
+//! The Yew UI: one `App` component over the reducer in `state`; each screen is a plain function of
+//! the state (`start`, `question`, `check`, `result`), not a component of its own, and what happens
+//! after a render is in `effects`. Every string comes from the message tables (`t`); the engine
+//! answers in the browser and nothing the citizen types leaves it.
 
 mod check;
 mod effects;

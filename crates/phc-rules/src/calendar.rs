@@ -12,15 +12,24 @@
 use crate::rules::model::{CalendarFile, HolidayData};
 use chrono::{Datelike, NaiveDate, Weekday};
 
-/// A year's days off as a bit set over the day of the year (bit 0 = 1 January). Crate-visible
-/// fields: `build.rs` writes the built-in calendar's tables as constants.
+/// A year's days off as a bit set over the day of the year (bit 0 = 1 January).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct YearTable {
-    pub(crate) off: [u64; 6],
-    pub(crate) official: bool,
+    off: [u64; 6],
+    official: bool,
 }
 
 impl YearTable {
+    /// A table as loading made it: for the built-in calendar, which `build.rs` writes as a constant.
+    #[doc(hidden)]
+    pub const fn from_parts(off: [u64; 6], official: bool) -> YearTable {
+        YearTable { off, official }
+    }
+    /// What `from_parts` takes, for `build.rs` to write.
+    #[doc(hidden)]
+    pub fn parts(&self) -> ([u64; 6], bool) {
+        (self.off, self.official)
+    }
     fn is_off(&self, ordinal0: u32) -> bool {
         self.off[(ordinal0 / 64) as usize] & (1 << (ordinal0 % 64)) != 0
     }
@@ -40,11 +49,11 @@ pub struct OutOfHorizon(pub NaiveDate);
 
 #[derive(Debug, Clone)]
 pub struct Calendar {
-    pub(crate) first_year: i32,
-    pub(crate) last_year: i32,
-    pub(crate) years: std::borrow::Cow<'static, [YearTable]>,
+    first_year: i32,
+    last_year: i32,
+    years: std::borrow::Cow<'static, [YearTable]>,
     /// The day someone last compared `rules/calendar.toml` with its sources.
-    pub(crate) checked_on: NaiveDate,
+    checked_on: NaiveDate,
 }
 
 /// A holiday rule for computed years, already filtered to one year.
@@ -58,6 +67,18 @@ fn is_weekend(d: NaiveDate) -> bool {
 }
 
 impl Calendar {
+    /// A calendar as loading made it: for the built-in calendar, which `build.rs` writes as a constant.
+    #[doc(hidden)]
+    pub const fn from_parts(first_year: i32, last_year: i32, years: &'static [YearTable], checked_on: NaiveDate) -> Calendar {
+        Calendar { first_year, last_year, years: std::borrow::Cow::Borrowed(years), checked_on }
+    }
+
+    /// What `from_parts` takes, for `build.rs` to write.
+    #[doc(hidden)]
+    pub fn parts(&self) -> (i32, i32, &[YearTable], NaiveDate) {
+        (self.first_year, self.last_year, &self.years, self.checked_on)
+    }
+
     /// Builds the calendar from the rule file. Errors name the value that is wrong.
     pub fn from_data(data: &CalendarFile) -> Result<Calendar, String> {
         if data.first_year > data.last_year || data.first_year < 1900 {
@@ -322,7 +343,8 @@ fn computed_table(year: i32, data: &CalendarFile) -> Result<YearTable, String> {
             holidays.push(Holiday { date, moves: false });
         }
     }
-    crate::small_sort::sort_by_key(&mut holidays, |h| h.date);
+    // std's sort: the calendar is computed at build time and in tests, never in the wasm.
+    holidays.sort_by_key(|h| h.date);
     // A day two rules name (Kurban Ait on Nauryz, say) is one day off: it moves if either rule
     // moves it, and gives one moved day, not two.
     holidays.dedup_by(|later, kept| {

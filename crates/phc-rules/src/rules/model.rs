@@ -1,9 +1,9 @@
 //! The shape of the rule files under `rules/`, exactly as a lawyer writes them.
 //!
-//! This file is compiled twice: by `build.rs`, which reads the TOML files into these types (so a typo
-//! fails the build with the file, line and column), and by the library, which reads the same data back
-//! from the JSON that `build.rs` embeds. It must therefore depend on serde alone. Dates stay strings
-//! here; `rules::load` turns them into dates and checks them.
+//! The engine's `build.rs` reads the TOML files into these types (so a typo fails the build with the
+//! file, line and column) and writes them into the engine as `static` values, which tests change (a
+//! draft edition). Dates and codes stay strings here; `Rules::from_data` (`types`) turns them into
+//! dates and codes and checks them.
 
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;

@@ -2,10 +2,7 @@
 //! its address and dates. A rule file cites `id` or `id:place` (`order-194-2020:p25`); loading fails
 //! on an id the table lacks, on a place of an unknown kind, and on an entry no rule cites. The short
 //! title a citizen reads is a message (`source.<id>`, then `place.<kind>`), so each language's file
-//! carries its own titles; `crate::citation` puts them together.
-//!
-//! Compiled into `build.rs` too (with `types`): it depends on serde, chrono and the crate's `codes`
-//! and `dates` only.
+//! carries its own titles; the engine's `phc::citation` puts them together.
 
 use super::model::{List, SourcesFile, Text};
 use crate::codes::Lang;
@@ -102,7 +99,7 @@ pub fn split(cite: &str) -> (&str, Option<(&str, u32)>) {
         Some((id, place)) => {
             let digits = place.find(|c: char| c.is_ascii_digit()).unwrap_or(place.len());
             let (kind, number) = place.split_at(digits);
-            (id, Some((kind, number.parse().unwrap_or(0))))
+            (id, Some((kind, crate::dates::digits(number).unwrap_or(0))))
         }
     }
 }

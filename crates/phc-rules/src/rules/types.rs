@@ -10,7 +10,7 @@ use crate::calendar::Calendar;
 use crate::codes::{Category, DocumentCode, Reason, Residency};
 use crate::dates::parse_date;
 use crate::time::ZoneRule;
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 /// How long the clinic takes to answer an attachment request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,26 +194,26 @@ impl Rules {
             return Err("services.toml: complaint: review_single_source, but review_sources names more than one source".into());
         }
         let mut editions = e.edition.iter().map(edition).collect::<Result<Vec<_>, _>>()?;
-        crate::small_sort::sort_by_key(&mut editions, |e| e.in_force_from);
+        // std's sort: loading runs at build time and in tests, never in the wasm.
+        editions.sort_by_key(|e| e.in_force_from);
         if editions.is_empty() {
             return Err("editions: no edition".into());
         }
         let date = |s: &str, what: &str| parse_date(s, what).map_err(|e| format!("{what}: {}", e.message));
+        // chrono's format parser: loading runs at build time and in tests, never in the wasm.
         let mut zones = Vec::new();
         for z in s.time_zone.iter() {
             let from_utc = match &z.from_utc {
                 None => None,
-                Some(t) => {
-                    let t = t.trim_end_matches('Z');
-                    let (d, hms) = t.split_once('T').ok_or("time_zone.from_utc: expected YYYY-MM-DDTHH:MM:SSZ")?;
-                    let time = crate::dates::parse_clock(hms).ok_or("time_zone.from_utc: expected YYYY-MM-DDTHH:MM:SSZ")?;
-                    Some(date(d, "time_zone.from_utc")?.and_time(time))
-                }
+                Some(t) => Some(
+                    NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%SZ")
+                        .map_err(|e| format!("time_zone.from_utc: {e}; expected YYYY-MM-DDTHH:MM:SSZ, got {t}"))?,
+                ),
             };
             zones.push(ZoneRule { from_utc, offset_minutes: z.utc_offset_minutes });
         }
-        let cutoff = crate::dates::parse_clock(&s.acceptance.cutoff)
-            .ok_or_else(|| format!("acceptance.cutoff: expected HH:MM, got {}", s.acceptance.cutoff))?;
+        let cutoff = NaiveTime::parse_from_str(&s.acceptance.cutoff, "%H:%M")
+            .map_err(|e| format!("acceptance.cutoff: {e}; expected HH:MM, got {}", s.acceptance.cutoff))?;
         Ok(Rules {
             editions: editions.into(),
             calendar: Calendar::from_data(&c)?,

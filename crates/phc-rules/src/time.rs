@@ -51,10 +51,7 @@ pub fn parse_moment(s: &str, field: &str, zones: &[ZoneRule]) -> Result<KzMoment
         return Err(bad(if b.len() == 10 { "a date without a time" } else { "not a date and time" }));
     }
     let date = crate::dates::parse_date(&s[..10], field).map_err(|e| InputError::new(field, e.message))?;
-    let two = |i: usize| -> Option<u32> {
-        let p = s.get(i..i + 2)?;
-        p.bytes().all(|c| c.is_ascii_digit()).then(|| p.parse().ok()).flatten()
-    };
+    let two = |i: usize| -> Option<u32> { crate::dates::digits(s.get(i..i + 2)?) };
     let (Some(hour), Some(minute)) = (two(11), two(14)) else { return Err(bad("not a time")) };
     if b[13] != b':' {
         return Err(bad("not a time"));

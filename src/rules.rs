@@ -1,28 +1,32 @@
-//! The rule data, typed and checked: editions of the attachment rules, the calendar, and the facts
-//! of the other services.
-//!
-//! `build.rs` reads `rules/*.toml` into the file shape (`model`), converts and checks it with the
-//! code of `types` (a typo in a rule file fails the build), and writes both shapes into the program
-//! as `static` values: the typed rules, which the engine uses as they are (nothing is parsed or
-//! computed at start-up, and the wasm carries no loader: issue 6), and the file shape, for tests
-//! that change a file (a draft edition).
+//! The rules built into this program: `rules/*.toml`, loaded and checked at build time by `build.rs`
+//! with the rules crate (`phc_rules::rules`, re-exported here), and written as `static` values: the
+//! typed rules, which the engine uses as they are, and the file shape, for tests that change a file
+//! (a draft edition).
 //!
 //! The engine takes a `&Rules` as an argument: tests can load other data and nothing in the engine
 //! reads a global.
 
-pub mod model;
-mod sources;
-mod types;
-
-pub use sources::{split as split_citation, Source, SourceKind, PLACES};
-pub use types::*;
+pub use phc_rules::rules::*;
 
 use model::{CalendarFile, EditionsFile, ServicesFile, SourcesFile};
 
+/// The rules crate's typed rules (`phc_rules::Rules`, whose fields and methods it derefs to), with the
+/// data built into this program. A type of its own only because the built-in data is written by this
+/// crate's build script, which runs the rules crate: `built_in()` cannot be a method of a type the
+/// rules crate defines.
+#[derive(Debug, Clone)]
+pub struct Rules(pub phc_rules::Rules);
+
+impl core::ops::Deref for Rules {
+    type Target = phc_rules::Rules;
+    fn deref(&self) -> &phc_rules::Rules {
+        &self.0
+    }
+}
+
 /// What `build.rs` wrote: `EDITIONS`, `CALENDAR`, `SERVICES`, `SOURCES` (the files) and `RULES` (typed).
 mod embedded {
-    #[allow(unused_imports)]
-    use super::{model, Campaign, ComplaintRules, Edition, Ground, HomeVisit, Processing, RelocationScope, ResidencyEntry, ResidencyRule, Rules, Source, SourceKind, WrittenApplication};
+    use super::{model, Rules};
     include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 }
 
@@ -41,6 +45,12 @@ impl Rules {
     /// The built-in rules as a value of their own (cheap: everything in them is borrowed).
     pub fn embedded() -> Result<Rules, String> {
         Ok(embedded::RULES.clone())
+    }
+
+    /// Rules loaded from files in their file shape (`phc_rules::Rules::from_data`): a draft edition in
+    /// the tests.
+    pub fn from_data(e: EditionsFile, c: CalendarFile, s: ServicesFile, src: SourcesFile) -> Result<Rules, String> {
+        phc_rules::Rules::from_data(e, c, s, src).map(Rules)
     }
 }
 

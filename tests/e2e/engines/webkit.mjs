@@ -1,0 +1,111 @@
+// WebKitGTK (Debian's webkit2gtk-driver: WebKitWebDriver and its MiniBrowser) through
+// selenium-webdriver: the driver interface of driver.mjs.
+//
+// - A display: MiniBrowser has no headless mode here, so it runs under an Xvfb of this run.
+// - Each page is a WebDriver session of its own: automation sessions are ephemeral, so each starts with
+//   empty storage and no service worker.
+// - The clock: classic WebDriver has no script that runs before the page's own, so the whole browser
+//   runs under libfaketime (Debian's faketime), started at `at` (the wall clock only: timers keep the
+//   real monotonic clock).
+// - The probe (driver.mjs PROBE) is installed right after each load: what happens while a page loads
+//   is not seen here (Chromium and Firefox see it, on the same files under the same policy); what the
+//   page shows afterwards is checked in every engine.
+// - Console messages are not readable through classic WebDriver: `errors()` is always empty here.
+// - Downloads are saved, without a dialog, into the browser's home folder (a folder of this run).
+import { Builder } from 'selenium-webdriver';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PROBE, expression, elementExpression, until, freePort } from './driver.mjs';
+
+const firstExisting = (candidates, what) => {
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (!found) throw new Error(`${what} not found (tried ${candidates.join(', ')}); cargo xtask setup installs it`);
+  return found;
+};
+const multiarch = () => fs.readdirSync('/usr/lib').filter((d) => /-linux-gnu/.test(d)).map((d) => `/usr/lib/${d}`);
+const minibrowser = () => firstExisting(multiarch().map((d) => `${d}/webkit2gtk-4.1/MiniBrowser`), 'MiniBrowser (webkit2gtk-driver)');
+const faketime = () => firstExisting(multiarch().map((d) => `${d}/faketime/libfaketimeMT.so.1`), 'libfaketime (faketime)');
+
+/** An Xvfb on a display number it picks itself (-displayfd). */
+async function xvfb() {
+  const child = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d) => { err += d; });
+  const display = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdio[3].on('data', (d) => { out += d; if (out.includes('\n')) resolve(`:${out.trim()}`); });
+    child.once('exit', (code) => reject(new Error(`Xvfb exited (${code}): ${err}`)));
+    setTimeout(() => reject(new Error(`Xvfb gave no display: ${err}`)), 10000);
+  });
+  return { display, stop: () => child.kill('SIGTERM') };
+}
+
+/** `2026-03-10T10:00:00+05:00` as libfaketime's absolute start in UTC: `@2026-03-10 05:00:00`. */
+const fakeStart = (at) => `@${new Date(at).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '')}`;
+
+export async function launch({ at }) {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'phc-webkit-home-'));
+  const x = await xvfb();
+  const port = await freePort();
+  const env = {
+    ...process.env, DISPLAY: x.display, HOME: home, TZ: 'UTC',
+    LD_PRELOAD: faketime(), FAKETIME: fakeStart(at), FAKETIME_DONT_FAKE_MONOTONIC: '1',
+  };
+  const driver = spawn('WebKitWebDriver', [`--port=${port}`], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let driverLog = '';
+  driver.stderr.on('data', (d) => { driverLog = (driverLog + d).slice(-4000); });
+  const server = `http://127.0.0.1:${port}`;
+  await until(async () => (await fetch(`${server}/status`)).ok, `WebKitWebDriver on ${server}`, { timeout: 20000 });
+  const capabilities = { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: minibrowser(), args: ['--automation'] } };
+  const session = () => new Builder().usingServer(server).withCapabilities(capabilities).build();
+  const probe = await session();
+  const version = (await probe.getCapabilities()).get('browserVersion');
+  await probe.quit();
+  const open = new Set();
+  return {
+    name: 'webkit',
+    version,
+    async newPage({ viewport = { width: 1000, height: 900 } } = {}) {
+      const wd = await session();
+      open.add(wd);
+      await wd.manage().window().setRect({ width: viewport.width, height: viewport.height });
+      const element = (sel) => wd.executeScript(`return ${elementExpression(sel)}`);
+      const loaded = () => wd.executeScript(PROBE);
+      return {
+        goto: async (url) => { await wd.get(url); await loaded(); },
+        reload: async () => { await wd.navigate().refresh(); await loaded(); },
+        url: () => wd.getCurrentUrl(),
+        run: (fn, ...args) => wd.executeScript(`return ${expression(fn, args)}`),
+        click: async (sel) => (await element(sel)).click(),
+        async type(sel, text) {
+          const el = await element(sel);
+          await el.clear();
+          await el.sendKeys(text);
+        },
+        async download(sel) {
+          const before = new Set(fs.readdirSync(home));
+          await this.click(sel);
+          const name = await until(() => fs.readdirSync(home).find((f) => !before.has(f) && !f.startsWith('.') && !/\.(download|part)$/.test(f)
+            && fs.statSync(path.join(home, f)).isFile()),
+            `a file in ${home}`);
+          const file = path.join(home, name);
+          const text = await until(() => fs.statSync(file).size > 0 && fs.readFileSync(file, 'utf8'), `${file} written`);
+          fs.rmSync(file);
+          return { name, text };
+        },
+        errors: () => [],
+        async close() { open.delete(wd); await wd.quit(); },
+      };
+    },
+    async close() {
+      for (const wd of open) await wd.quit().catch(() => {});
+      driver.kill('SIGTERM');
+      await new Promise((r) => { if (driver.exitCode !== null) r(); else driver.once('exit', r); });
+      x.stop();
+      fs.rmSync(home, { recursive: true, force: true });
+    },
+    log: () => driverLog,
+  };
+}
