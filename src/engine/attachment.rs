@@ -618,7 +618,7 @@ fn dates(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<CampaignInfo<'_>>, a
         }
         crate::codes::Verdict::NotEligible => {}
     }
-    let verdict = ctx.verdict().0;
+    // The verdict read at the top still holds: working out the dates adds no reason that decides.
     let may_attach = matches!(verdict, crate::codes::Verdict::Eligible | crate::codes::Verdict::EligibleLater);
     if let (true, Some(ResidencyRule::Insured), Some(until)) = (
         may_attach,

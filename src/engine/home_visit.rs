@@ -87,13 +87,14 @@ pub(super) fn decide<'r>(req: &Request, ctx: Ctx<'r>) -> Result<Decision<'r>, Ou
 /// organization of previous assignment" (004). Asked only in that part of the year.
 fn campaign_attachment(req: &Request, ctx: &mut Ctx<'_>) {
     let date = ctx.date();
-    let Some(campaign) = ctx.edition.campaign.as_ref() else { return };
+    let edition = ctx.edition;
+    let Some(campaign) = edition.campaign.as_ref() else { return };
     let (opens, _) = campaign.window(date.year());
     if date < opens {
         return;
     }
     let care_starts = campaign.care_starts(date.year());
-    let sources = &ctx.edition.campaign.as_ref().expect("checked above").sources;
+    let sources = &campaign.sources;
     match req.current_attachment.attached_in_campaign {
         None => {
             ctx.missing(ReasonCode::CampaignAttachment, "current_attachment.attached_in_campaign", sources);
