@@ -3,7 +3,7 @@
 //! `detail`, `alternatives`, `dates.campaign.submit_by`, `dates.attachment_ends`,
 //! `dates.free_changes_left`, `routes`, `text` (only with a language).
 
-use crate::codes::{Alternative, Channel, DocumentCode, Outcome, Reason, Service, Verdict};
+use crate::codes::{Alternative, Channel, DocumentCode, Field, Outcome, Reason, Service, Verdict};
 use crate::rules::model::Text;
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
@@ -32,7 +32,7 @@ pub struct Decision<'r> {
     pub documents: Vec<DocumentItem>,
     pub dates: Dates,
     pub refusal_risks: Vec<&'r str>,
-    pub needs: Vec<&'static str>,
+    pub needs: Vec<Field>,
     pub provisional: bool,
     /// The earliest day on which the rules this decision applied were last compared with their sources.
     pub checked_on: Day,
@@ -100,7 +100,7 @@ pub enum Param {
     /// Free changes of clinic.
     Changes(u32),
     /// A request field (`person.eds`), written as the question it answers.
-    Field(&'static str),
+    Field(Field),
     /// A ground for attachment (`free_choice`), by its name.
     Ground(&'static str),
 }
@@ -146,7 +146,7 @@ pub struct RouteItem {
     pub channels: Vec<ChannelItem>,
     pub documents: Vec<DocumentItem>,
     /// The answers this route still needs (only when `verdict` is `needs_information`).
-    pub needs: Vec<&'static str>,
+    pub needs: Vec<Field>,
     /// A date of this route rests on a year without an official calendar.
     pub provisional: bool,
     /// The route's campaign is projected from the rules in force (the decision's `rules_projection`

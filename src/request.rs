@@ -3,7 +3,7 @@
 //! answers it needs. Unknown fields and unknown codes are refused, so a typo is never read as "no
 //! answer".
 
-use crate::codes::{Applicant, Category, Channel, Code, Insurance, Reason, Residency, Service, TargetUnit};
+use crate::codes::{Applicant, Category, Channel, Code, ErrorKind, Field, Insurance, Reason, Residency, Service, TargetUnit};
 use crate::dates::{clip, parse_date};
 use crate::error::InputError;
 use crate::time::{parse_moment, KzMoment, ZoneRule};
@@ -60,118 +60,91 @@ pub struct Request {
 /// The largest count of free changes a person could have made in one year.
 const MAX_CHANGES: u64 = 366;
 
-/// The fields the parser accepts at each level (anything else is refused by name); the schema test
-/// checks `schema/request.schema.json` lists exactly these.
-pub const TOP: &[&str] = &[
-    "version", "service", "at", "channel", "applicant", "person", "reason", "current_attachment",
-    "relocation", "target_unit", "border_territory", "refusal_received_on",
-];
-pub const PERSON: &[&str] = &[
-    "residency", "birth_date", "categories", "insurance", "insurance_until", "eds", "phone_on_portal",
-    "consents_to_data_access", "institution_request",
-];
-pub const CURRENT: &[&str] = &["attached", "at_target_clinic", "free_changes_this_year", "attached_in_campaign"];
-pub const RELOCATION: &[&str] = &["moved_on", "leaves_unit", "away_over_a_month"];
-
 /// Reads a request from JSON text. `now` stands in for a missing `at` (the app passes the clock; the
 /// command line passes `None`, so `at` is required there).
 pub fn parse_request(text: &str, now: Option<KzMoment>, zones: &[ZoneRule]) -> Result<Request, InputError> {
     let value = crate::json::parse(text).map_err(|e| {
         let what = if e.is_eof() { "the JSON ends too early" } else { "not valid JSON" };
-        InputError::new("request", format!("{what} ({e}); expected one JSON object as in contract version 1"))
+        InputError::new(Field::Request, ErrorKind::Syntax, format!("{what} ({e}); expected one JSON object as in contract version 1"))
     })?;
     request_from_value(&value, now, zones)
 }
 
 /// Reads a request already parsed as JSON (the widget's `check()` passes a JS object this way).
+/// Each object's members are the fields under it in the `Field` vocabulary: anything else is refused.
 pub fn request_from_value(value: &Value, now: Option<KzMoment>, zones: &[ZoneRule]) -> Result<Request, InputError> {
-    let obj = object(value, "request")?;
-    known_fields(obj, TOP, "")?;
-    if let Some(v) = present(obj, "version") {
+    let obj = object(value, Field::Request)?;
+    known_fields(obj, Field::Request)?;
+    if let Some(v) = present(obj, Field::Version) {
         if v.as_u64() != Some(1) {
-            return Err(InputError::new("version", format!("unsupported version {}; expected 1", short(v))));
+            return Err(InputError::new(Field::Version, ErrorKind::UnsupportedVersion, format!("unsupported version {}; expected 1", short(v))));
         }
     }
-    let service = match present(obj, "service") {
-        None => return Err(InputError::new("service", format!("missing; expected one of {}", Service::expected()))),
-        Some(v) => code(v, "service")?,
+    let service = match present(obj, Field::Service) {
+        None => return Err(InputError::new(Field::Service, ErrorKind::Missing, format!("missing; expected one of {}", Service::expected()))),
+        Some(v) => code(v, Field::Service)?,
     };
-    let at = match present(obj, "at") {
-        Some(v) => parse_moment(string(v, "at")?, "at", zones)?,
+    let at = match present(obj, Field::At) {
+        Some(v) => parse_moment(string(v, Field::At)?, Field::At, zones)?,
         None => now.ok_or_else(|| {
-            InputError::new("at", "missing; expected the moment of the check as RFC 3339, e.g. 2026-03-10T15:30:00+05:00")
+            InputError::new(Field::At, ErrorKind::Missing, "missing; expected the moment of the check as RFC 3339, e.g. 2026-03-10T15:30:00+05:00")
         })?,
     };
-    let person = match present(obj, "person") {
+    let person = match member(obj, Field::Person)? {
         None => Person::default(),
-        Some(v) => {
-            let p = object(v, "person")?;
-            known_fields(p, PERSON, "person.")?;
-            Person {
-                residency: opt_code(p, "residency", "person.residency")?,
-                birth_date: opt_date(p, "birth_date", "person.birth_date")?,
-                categories: categories(p)?,
-                insurance: opt_code(p, "insurance", "person.insurance")?,
-                insurance_until: opt_date(p, "insurance_until", "person.insurance_until")?,
-                eds: opt_bool(p, "eds", "person.eds")?,
-                phone_on_portal: opt_bool(p, "phone_on_portal", "person.phone_on_portal")?,
-                consents_to_data_access: opt_bool(p, "consents_to_data_access", "person.consents_to_data_access")?,
-                institution_request: opt_bool(p, "institution_request", "person.institution_request")?,
-            }
-        }
+        Some(p) => Person {
+            residency: opt_code(p, Field::Residency)?,
+            birth_date: opt_date(p, Field::BirthDate)?,
+            categories: categories(p)?,
+            insurance: opt_code(p, Field::Insurance)?,
+            insurance_until: opt_date(p, Field::InsuranceUntil)?,
+            eds: opt_bool(p, Field::Eds)?,
+            phone_on_portal: opt_bool(p, Field::PhoneOnPortal)?,
+            consents_to_data_access: opt_bool(p, Field::ConsentsToDataAccess)?,
+            institution_request: opt_bool(p, Field::InstitutionRequest)?,
+        },
     };
     if let Some(b) = person.birth_date {
         if b > at.date() {
             return Err(InputError::new(
-                "person.birth_date",
+                Field::BirthDate,
+                ErrorKind::AfterCheck,
                 format!("{} is after the date of the check ({}); expected a date of birth in the past", crate::dates::iso(b), crate::dates::iso(at.date())),
             ));
         }
         if b.format_year() < 1880 {
-            return Err(InputError::new("person.birth_date", format!("{} is too long ago; expected a living person's date of birth", crate::dates::iso(b))));
+            return Err(InputError::new(Field::BirthDate, ErrorKind::OutOfRange, format!("{} is too long ago; expected a living person's date of birth", crate::dates::iso(b))));
         }
     }
-    let current_attachment = match present(obj, "current_attachment") {
+    let current_attachment = match member(obj, Field::CurrentAttachment)? {
         None => CurrentAttachment::default(),
-        Some(v) => {
-            let c = object(v, "current_attachment")?;
-            known_fields(c, CURRENT, "current_attachment.")?;
-            let changes = match present(c, "free_changes_this_year") {
-                None => None,
-                Some(v) => Some(count(v, "current_attachment.free_changes_this_year")?),
-            };
-            CurrentAttachment {
-                attached: opt_bool(c, "attached", "current_attachment.attached")?,
-                at_target_clinic: opt_bool(c, "at_target_clinic", "current_attachment.at_target_clinic")?,
-                free_changes_this_year: changes,
-                attached_in_campaign: opt_bool(c, "attached_in_campaign", "current_attachment.attached_in_campaign")?,
-            }
-        }
+        Some(c) => CurrentAttachment {
+            attached: opt_bool(c, Field::Attached)?,
+            at_target_clinic: opt_bool(c, Field::AtTargetClinic)?,
+            free_changes_this_year: present(c, Field::FreeChangesThisYear).map(|v| count(v, Field::FreeChangesThisYear)).transpose()?,
+            attached_in_campaign: opt_bool(c, Field::AttachedInCampaign)?,
+        },
     };
-    let relocation = match present(obj, "relocation") {
+    let relocation = match member(obj, Field::Relocation)? {
         None => Relocation::default(),
-        Some(v) => {
-            let r = object(v, "relocation")?;
-            known_fields(r, RELOCATION, "relocation.")?;
-            Relocation {
-                moved_on: opt_date(r, "moved_on", "relocation.moved_on")?,
-                leaves_unit: opt_bool(r, "leaves_unit", "relocation.leaves_unit")?,
-                away_over_a_month: opt_bool(r, "away_over_a_month", "relocation.away_over_a_month")?,
-            }
-        }
+        Some(r) => Relocation {
+            moved_on: opt_date(r, Field::MovedOn)?,
+            leaves_unit: opt_bool(r, Field::LeavesUnit)?,
+            away_over_a_month: opt_bool(r, Field::AwayOverAMonth)?,
+        },
     };
     Ok(Request {
         service,
         at,
-        channel: opt_code(obj, "channel", "channel")?,
-        applicant: opt_code(obj, "applicant", "applicant")?,
+        channel: opt_code(obj, Field::Channel)?,
+        applicant: opt_code(obj, Field::Applicant)?,
         person,
-        reason: opt_code(obj, "reason", "reason")?,
+        reason: opt_code(obj, Field::Reason)?,
         current_attachment,
         relocation,
-        target_unit: opt_code(obj, "target_unit", "target_unit")?,
-        border_territory: opt_bool(obj, "border_territory", "border_territory")?,
-        refusal_received_on: opt_date(obj, "refusal_received_on", "refusal_received_on")?,
+        target_unit: opt_code(obj, Field::TargetUnit)?,
+        border_territory: opt_bool(obj, Field::BorderTerritory)?,
+        refusal_received_on: opt_date(obj, Field::RefusalReceivedOn)?,
     })
 }
 
@@ -184,9 +157,17 @@ impl FormatYear for NaiveDate {
     }
 }
 
-/// A field that is absent or `null` counts as not answered.
-fn present<'a>(obj: &'a Map, key: &str) -> Option<&'a Value> {
-    obj.get(key).filter(|v| !v.is_null())
+/// The member of `obj` that is `field`; absent or `null` counts as not answered.
+fn present(obj: &Map, field: Field) -> Option<&Value> {
+    obj.get(field.name()).filter(|v| !v.is_null())
+}
+
+/// An object member (`person`…), its own members checked.
+fn member(obj: &Map, field: Field) -> Result<Option<&Map>, InputError> {
+    let Some(v) = present(obj, field) else { return Ok(None) };
+    let o = object(v, field)?;
+    known_fields(o, field)?;
+    Ok(Some(o))
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -208,66 +189,78 @@ fn short(v: &Value) -> String {
     }
 }
 
-fn object<'a>(v: &'a Value, field: &str) -> Result<&'a Map, InputError> {
-    v.as_object().ok_or_else(|| InputError::new(field, format!("expected a JSON object, got {}", kind(v))))
+fn wrong_type(field: Field, what: String) -> InputError {
+    InputError::new(field, ErrorKind::WrongType, what)
 }
 
-fn known_fields(obj: &Map, known: &[&str], prefix: &str) -> Result<(), InputError> {
-    match obj.keys().find(|k| !known.contains(k)) {
+fn object(v: &Value, field: Field) -> Result<&Map, InputError> {
+    v.as_object().ok_or_else(|| wrong_type(field, format!("expected a JSON object, got {}", kind(v))))
+}
+
+/// Refuses a member that is not a field of `parent` in the vocabulary, naming it.
+fn known_fields(obj: &Map, parent: Field) -> Result<(), InputError> {
+    match obj.keys().find(|k| !parent.members().any(|f| f.name() == *k)) {
         None => Ok(()),
-        Some(k) => Err(InputError::new(
+        Some(k) => {
+            let names: Vec<&str> = parent.members().map(Field::name).collect();
             // An empty name is written as `""`, so the message always names what is wrong (fuzzing).
-            if k.is_empty() { format!("{prefix}\"\"") } else { format!("{prefix}{}", clip(k)) },
-            format!("unknown field; expected one of {}", known.join(", ")),
-        )),
+            let name = if k.is_empty() { "\"\"".to_string() } else { clip(k) };
+            let place = if parent == Field::Request { name } else { format!("{parent}.{name}") };
+            Err(InputError::new(parent, ErrorKind::UnknownField, format!("unknown field; expected one of {}", names.join(", "))).at(place))
+        }
     }
 }
 
-fn string<'a>(v: &'a Value, field: &str) -> Result<&'a str, InputError> {
-    v.as_str().ok_or_else(|| InputError::new(field, format!("expected a string, got {}", kind(v))))
+fn string(v: &Value, field: Field) -> Result<&str, InputError> {
+    v.as_str().ok_or_else(|| wrong_type(field, format!("expected a string, got {}", kind(v))))
 }
 
 /// A code of the vocabulary `T`. The work is done on its table of names, by one function for all
 /// vocabularies (`code_index`).
-fn code<T: Code>(v: &Value, field: &str) -> Result<T, InputError> {
+fn code<T: Code>(v: &Value, field: Field) -> Result<T, InputError> {
     code_index(v, field, T::NAMES).map(|i| T::ALL[i])
 }
 
-fn code_index(v: &Value, field: &str, names: &[&str]) -> Result<usize, InputError> {
+fn code_index(v: &Value, field: Field, names: &[&str]) -> Result<usize, InputError> {
     let expected = || names.join(", ");
-    let s = string(v, field).map_err(|e| InputError::new(field, format!("{}; expected one of {}", e.message, expected())))?;
-    crate::codes::position(names, s).ok_or_else(|| InputError::new(field, format!("unknown value \"{}\"; expected one of {}", clip(s), expected())))
+    let s = string(v, field).map_err(|e| wrong_type(field, format!("{}; expected one of {}", e.message, expected())))?;
+    crate::codes::position(names, s)
+        .ok_or_else(|| InputError::new(field, ErrorKind::UnknownCode, format!("unknown value \"{}\"; expected one of {}", clip(s), expected())))
 }
 
-fn opt_code<T: Code>(obj: &Map, key: &str, field: &str) -> Result<Option<T>, InputError> {
-    present(obj, key).map(|v| code(v, field)).transpose()
+fn opt_code<T: Code>(obj: &Map, field: Field) -> Result<Option<T>, InputError> {
+    present(obj, field).map(|v| code(v, field)).transpose()
 }
 
-fn opt_bool(obj: &Map, key: &str, field: &str) -> Result<Option<bool>, InputError> {
-    present(obj, key)
-        .map(|v| v.as_bool().ok_or_else(|| InputError::new(field, format!("expected true or false, got {}", short(v)))))
-        .transpose()
+fn opt_bool(obj: &Map, field: Field) -> Result<Option<bool>, InputError> {
+    present(obj, field).map(|v| v.as_bool().ok_or_else(|| wrong_type(field, format!("expected true or false, got {}", short(v))))).transpose()
 }
 
-fn opt_date(obj: &Map, key: &str, field: &str) -> Result<Option<NaiveDate>, InputError> {
-    present(obj, key).map(|v| parse_date(string(v, field)?, field)).transpose()
+fn opt_date(obj: &Map, field: Field) -> Result<Option<NaiveDate>, InputError> {
+    present(obj, field).map(|v| read_date(string(v, field)?, field)).transpose()
 }
 
-fn count(v: &Value, field: &str) -> Result<u32, InputError> {
+/// A date of the request (`YYYY-MM-DD`), or what is wrong with it, at its field.
+pub fn read_date(s: &str, field: Field) -> Result<NaiveDate, InputError> {
+    parse_date(s).map_err(|why| InputError::new(field, ErrorKind::BadDate, why))
+}
+
+fn count(v: &Value, field: Field) -> Result<u32, InputError> {
     match v.as_u64() {
         Some(n) if n <= MAX_CHANGES => Ok(n as u32),
-        _ => Err(InputError::new(field, format!("expected a whole number from 0 to {MAX_CHANGES}, got {}", short(v)))),
+        // A number, but not a count of this year's changes (-1, 400, 1.5).
+        _ if matches!(v, Value::Number(_)) => Err(InputError::new(field, ErrorKind::OutOfRange, format!("expected a whole number from 0 to {MAX_CHANGES}, got {}", short(v)))),
+        _ => Err(wrong_type(field, format!("expected a whole number from 0 to {MAX_CHANGES}, got {}", short(v)))),
     }
 }
 
 fn categories(p: &Map) -> Result<Vec<Category>, InputError> {
-    let Some(v) = present(p, "categories") else { return Ok(Vec::new()) };
-    let items = v.as_array().ok_or_else(|| {
-        InputError::new("person.categories", format!("expected an array of codes ({}), got {}", Category::expected(), kind(v)))
-    })?;
+    let field = Field::Categories;
+    let Some(v) = present(p, field) else { return Ok(Vec::new()) };
+    let items = v.as_array().ok_or_else(|| wrong_type(field, format!("expected an array of codes ({}), got {}", Category::expected(), kind(v))))?;
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let c = code(item, &format!("person.categories[{i}]"))?;
+        let c = code(item, field).map_err(|e| e.at(format!("{field}[{i}]")))?;
         if !out.contains(&c) {
             out.push(c);
         }

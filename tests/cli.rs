@@ -75,7 +75,9 @@ fn ndjson_keeps_order_and_reports_bad_lines_in_place() {
     assert_eq!(lines[0]["verdict"], "eligible");
     assert_eq!(lines[1]["error"]["field"], "request");
     assert_eq!(lines[1]["error"]["line"], 2);
+    assert_eq!(lines[1]["error"]["kind"], "syntax");
     assert_eq!(lines[2]["error"]["field"], "relocation.moved_on");
+    assert_eq!(lines[2]["error"]["kind"], "bad_date");
     assert!(lines[2]["error"]["message"].as_str().unwrap().contains("February 2026 has 28 days"));
     assert_eq!(lines[3]["service"], "home_visit");
     let err = stderr(&o);

@@ -154,7 +154,7 @@ proptest! {
         let text = serde_json::to_string(&req).unwrap();
         match check_json(&text, rules(), None, None) {
             Err(e) => {
-                prop_assert!(!e.field.is_empty() && !e.message.is_empty());
+                prop_assert!(!e.path().is_empty() && !e.message.is_empty());
                 prop_assert!(e.message.contains("expected") || e.message.contains("after") || e.message.contains("before") || e.message.contains("outside"), "unclear: {e}");
             }
             Ok(out) => {
@@ -279,6 +279,6 @@ fn stale_data_is_provisional_then_refused() {
     assert!(check_json(&request("2035-12-31T10:00:00+05:00").replace("2026-12-01", "2035-12-01"), rules(), None, None).is_ok());
     // 2036 and later: refused, with the reason.
     let e = check_json(&request("2036-01-02T10:00:00+05:00"), rules(), None, None).unwrap_err();
-    assert_eq!(e.field, "at");
+    assert_eq!((e.field, e.kind), (phc::codes::Field::At, phc::codes::ErrorKind::BeyondCalendar));
     assert!(e.message.contains("the last year this checker's calendar covers"), "{e}");
 }

@@ -151,7 +151,8 @@ fn candidates(m: &Messages, name: &str) -> Vec<Param> {
         "minutes" | "in_person" | "portal" => [1, 2, 5, 10, 21, 30].map(Param::Minutes).to_vec(),
         "count" => [1, 2, 3, 5, 11, 15, 20, 21, 22].map(Param::WorkingDays).into_iter().chain([1, 2, 5].map(Param::Count)).collect(),
         "reason" => named("ground_name.", Param::Ground),
-        "field" => named("field.", Param::Field),
+        // A `field.*` message is a request field's: the vocabulary has it.
+        "field" => m.keys().filter_map(|k| k.strip_prefix("field.")).map(|f| Param::Field(phc::codes::Field::parse(f).unwrap_or_else(|| panic!("field.{f} names no request field")))).collect(),
         _ => {
             let mut all = dates();
             all.extend([0, 1, 2, 5, 21].iter().flat_map(|&n| [Param::Count(n), Param::WorkingDays(n), Param::Months(n), Param::Minutes(n), Param::Years(n), Param::Changes(n)]));

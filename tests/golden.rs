@@ -30,9 +30,14 @@ fn check_case(rules: &Rules, case: &Value) -> Result<(), String> {
             Err(e) => e,
         };
         if let Some(f) = err.get("field").and_then(Value::as_str) {
-            if e.field != f {
-                return Err(format!("error field {:?}, expected {f:?} ({})", e.field, e.message));
+            if e.path() != f {
+                return Err(format!("error field {:?}, expected {f:?} ({})", e.path(), e.message));
             }
+        }
+        // … and the kind of fault, which a caller acts on (the app's words for a date after the check).
+        let k = err.get("kind").and_then(Value::as_str).ok_or("an error case needs kind")?;
+        if e.kind.as_str() != k {
+            return Err(format!("error kind {:?}, expected {k:?} ({})", e.kind.as_str(), e.message));
         }
         // Every error case says what the message must say, not only which field it names.
         let m = err.get("message_contains").and_then(Value::as_str).ok_or("an error case needs message_contains")?;

@@ -1,7 +1,8 @@
-//! The citizen's answers, keyed by the request field each one fills (`person.residency`), and the
+//! The citizen's answers, keyed by the request field each one fills (`Field::Residency`), and the
 //! contract request they make. Kept as data so that going back never loses an answer and the whole
 //! set can be encoded in a share link.
 
+use phc::codes::Field;
 use phc::json::{Map, Value};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,19 +22,24 @@ pub enum Answer {
 /// Sorted by field, each once: a dozen answers at most, so a sorted list (no map code in the wasm).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answers {
-    list: Vec<(&'static str, Answer)>,
+    list: Vec<(Field, Answer)>,
 }
 
 impl Answers {
-    pub fn get(&self, id: &str) -> Option<&Answer> {
+    pub fn get(&self, id: Field) -> Option<&Answer> {
         self.list.iter().find(|(k, _)| *k == id).map(|(_, a)| a)
     }
 
-    pub fn is_answered(&self, id: &str) -> bool {
+    pub fn is_answered(&self, id: Field) -> bool {
         self.get(id).is_some()
     }
 
-    pub fn set(&mut self, id: &'static str, answer: Answer) {
+    /// Whether the field has this code as its answer.
+    pub fn is(&self, id: Field, code: &str) -> bool {
+        matches!(self.get(id), Some(Answer::Code(c)) if c == code)
+    }
+
+    pub fn set(&mut self, id: Field, answer: Answer) {
         match self.list.iter().position(|(k, _)| *k >= id) {
             Some(i) if self.list[i].0 == id => self.list[i].1 = answer,
             Some(i) => self.list.insert(i, (id, answer)),
@@ -42,7 +48,7 @@ impl Answers {
     }
 
     pub fn service(&self) -> Option<&str> {
-        match self.get("service") {
+        match self.get(Field::Service) {
             Some(Answer::Code(s)) => Some(s),
             _ => None,
         }
@@ -63,7 +69,7 @@ impl Answers {
                 Answer::Count(n) => Value::from(*n),
                 Answer::Skipped => continue,
             };
-            insert_path(&mut root, id, value);
+            insert_path(&mut root, id.as_str(), value);
         }
         Value::Object(root)
     }
@@ -83,16 +89,16 @@ mod tests {
     #[test]
     fn answers_make_a_nested_request() {
         let mut a = Answers::default();
-        a.set("service", Answer::Code("attachment".into()));
-        a.set("person.residency", Answer::Code("citizen".into()));
-        a.set("person.eds", Answer::Flag(true));
-        a.set("current_attachment.free_changes_this_year", Answer::Count(1));
-        a.set("channel", Answer::Skipped);
-        a.set("person.categories", Answer::Codes(vec!["pensioner".into()]));
+        a.set(Field::Service, Answer::Code("attachment".into()));
+        a.set(Field::Residency, Answer::Code("citizen".into()));
+        a.set(Field::Eds, Answer::Flag(true));
+        a.set(Field::FreeChangesThisYear, Answer::Count(1));
+        a.set(Field::Channel, Answer::Skipped);
+        a.set(Field::Categories, Answer::Codes(vec!["pensioner".into()]));
         let r = a.to_request(Some("2026-03-10T10:00:00+05:00"));
         assert_eq!(
             r.to_string(),
-            r#"{"at":"2026-03-10T10:00:00+05:00","current_attachment":{"free_changes_this_year":1},"person":{"categories":["pensioner"],"eds":true,"residency":"citizen"},"service":"attachment"}"#
+            r#"{"at":"2026-03-10T10:00:00+05:00","service":"attachment","person":{"residency":"citizen","categories":["pensioner"],"eds":true},"current_attachment":{"free_changes_this_year":1}}"#
         );
     }
 }

@@ -1,10 +1,15 @@
-//! The citizen app and the portal widget. The pure parts (`answers`, `flow`) build and test
-//! natively; the Yew UI is compiled for wasm32 only.
+//! The citizen app and the portal widget. The pure parts (`answers`, `draft`, `flow`, `state` with
+//! its reducer, `share`, `ics`) build and test natively; the Yew UI is compiled for wasm32 only.
+
+// Natively only the pure parts build (for their tests): what only the UI uses is dead code there.
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 mod answers;
+mod draft;
 mod flow;
 mod ics;
 mod share;
+mod state;
 
 #[cfg(target_arch = "wasm32")]
 mod ui;

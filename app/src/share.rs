@@ -98,7 +98,7 @@ fn decode_v1<'a>(parts: impl Iterator<Item = &'a str>) -> Result<Answers, LinkEr
                     return Err(damaged(format!("bad date for {}", q.id)));
                 }
                 let iso = format!("{}-{}-{}", &v[..4], &v[4..6], &v[6..]);
-                phc::dates::parse_date(&iso, q.id).map_err(|e| damaged(e.message))?;
+                phc::dates::parse_date(&iso).map_err(damaged)?;
                 Answer::Date(iso)
             }
             Kind::Multi(opts) => {
@@ -133,19 +133,20 @@ fn decode_v1<'a>(parts: impl Iterator<Item = &'a str>) -> Result<Answers, LinkEr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use phc::codes::Field;
 
     fn sample() -> Answers {
         let mut a = Answers::default();
-        a.set("service", Answer::Code("attachment".into()));
-        a.set("applicant", Answer::Code("self".into()));
-        a.set("channel", Answer::Skipped);
-        a.set("person.residency", Answer::Code("eaeu_worker".into()));
-        a.set("reason", Answer::Code("privatization".into()));
-        a.set("current_attachment.free_changes_this_year", Answer::Count(2));
-        a.set("relocation.moved_on", Answer::Date("2026-02-28".into()));
-        a.set("person.eds", Answer::Flag(false));
-        a.set("person.categories", Answer::Codes(vec!["pensioner".into(), "voluntary_insurance".into()]));
-        a.set("person.consents_to_data_access", Answer::Flag(true));
+        a.set(Field::Service, Answer::Code("attachment".into()));
+        a.set(Field::Applicant, Answer::Code("self".into()));
+        a.set(Field::Channel, Answer::Skipped);
+        a.set(Field::Residency, Answer::Code("eaeu_worker".into()));
+        a.set(Field::Reason, Answer::Code("privatization".into()));
+        a.set(Field::FreeChangesThisYear, Answer::Count(2));
+        a.set(Field::MovedOn, Answer::Date("2026-02-28".into()));
+        a.set(Field::Eds, Answer::Flag(false));
+        a.set(Field::Categories, Answer::Codes(vec!["pensioner".into(), "voluntary_insurance".into()]));
+        a.set(Field::ConsentsToDataAccess, Answer::Flag(true));
         a
     }
 
@@ -156,8 +157,8 @@ mod tests {
         assert_eq!(link, "1.a0.b0.c2.d4.e9.h2.i20260228.on.r0b.sy");
         assert_eq!(decode(&format!("#{link}")).unwrap(), a);
         let mut none = Answers::default();
-        none.set("service", Answer::Code("complaint".into()));
-        none.set("person.categories", Answer::Codes(vec![]));
+        none.set(Field::Service, Answer::Code("complaint".into()));
+        none.set(Field::Categories, Answer::Codes(vec![]));
         assert_eq!(decode(&encode(&none)).unwrap(), none);
     }
 
@@ -175,12 +176,12 @@ mod tests {
     #[test]
     fn every_question_letter_is_stable() {
         // Version 1 fixes these places: a new question goes at the end, or the version changes.
-        let ids: Vec<&str> = QUESTIONS.iter().map(|q| q.id).collect();
-        assert_eq!(ids[0], "service");
-        assert_eq!(ids[17], "person.categories");
-        assert_eq!(ids[18], "person.consents_to_data_access");
+        let ids: Vec<Field> = QUESTIONS.iter().map(|q| q.id).collect();
+        assert_eq!(ids[0], Field::Service);
+        assert_eq!(ids[17], Field::Categories);
+        assert_eq!(ids[18], Field::ConsentsToDataAccess);
         // Added later, at the end: version 1 links made before them still read the same.
-        assert_eq!(ids[19..], ["current_attachment.attached_in_campaign", "relocation.away_over_a_month", "person.institution_request", "person.birth_date"]);
+        assert_eq!(ids[19..], [Field::AttachedInCampaign, Field::AwayOverAMonth, Field::InstitutionRequest, Field::BirthDate]);
         assert_eq!(ids.len(), 23);
     }
 }

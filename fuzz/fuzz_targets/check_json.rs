@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
                 let v: serde_json::Value = serde_json::from_str(&out).expect("a decision is JSON");
                 assert!(v["verdict"].is_string());
             }
-            Err(e) => assert!(!e.field.is_empty() && !e.message.is_empty()),
+            Err(e) => assert!(!e.path().is_empty() && !e.message.is_empty()),
         }
     }
 });

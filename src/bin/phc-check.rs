@@ -7,6 +7,7 @@
 //! that request while the others go on). Input is read in bounded memory: a request larger than
 //! `MAX_REQUEST` bytes is refused without being held whole.
 
+use phc::codes::{ErrorKind, Field};
 use phc::{check_json, InputError, Lang, Rules};
 use phc::json::Value;
 use std::io::{self, BufRead, BufWriter, Read, Write};
@@ -112,7 +113,7 @@ fn single(input: &mut impl Read, rules: &Rules, opts: &Options) -> ExitCode {
         return ExitCode::from(1);
     }
     let result = if buf.len() > MAX_REQUEST {
-        Err(InputError::new("request", format!("larger than {} KiB; expected one request of contract version 1", MAX_REQUEST / 1024)))
+        Err(InputError::new(Field::Request, ErrorKind::Syntax, format!("larger than {} KiB; expected one request of contract version 1", MAX_REQUEST / 1024)))
     } else {
         decide_bytes(&buf, rules, opts.lang)
     };
@@ -131,10 +132,10 @@ fn single(input: &mut impl Read, rules: &Rules, opts: &Options) -> ExitCode {
 
 fn decide_bytes(bytes: &[u8], rules: &Rules, lang: Option<Lang>) -> Result<String, InputError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        InputError::new("request", format!("not UTF-8 text (invalid byte at offset {}); expected JSON in UTF-8", e.valid_up_to()))
+        InputError::new(Field::Request, ErrorKind::Syntax, format!("not UTF-8 text (invalid byte at offset {}); expected JSON in UTF-8", e.valid_up_to()))
     })?;
     if text.trim().is_empty() {
-        return Err(InputError::new("request", "empty input; expected one JSON object as in contract version 1"));
+        return Err(InputError::new(Field::Request, ErrorKind::Syntax, "empty input; expected one JSON object as in contract version 1"));
     }
     check_json(text, rules, lang, None)
 }
@@ -163,7 +164,7 @@ fn ndjson(input: &mut impl BufRead, rules: &Rules, opts: &Options) -> ExitCode {
         };
         number += 1;
         let result = if len > MAX_REQUEST {
-            Err(InputError::new("request", format!("line longer than {} KiB; expected one request per line", MAX_REQUEST / 1024)))
+            Err(InputError::new(Field::Request, ErrorKind::Syntax, format!("line longer than {} KiB; expected one request per line", MAX_REQUEST / 1024)))
         } else if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         } else {
@@ -174,7 +175,7 @@ fn ndjson(input: &mut impl BufRead, rules: &Rules, opts: &Options) -> ExitCode {
             Err(e) => {
                 failed = true;
                 eprintln!("phc-check: line {number}: invalid request: {e}");
-                let error = Value::object([("line", Value::from(number)), ("field", e.field.into()), ("message", e.message.into())]);
+                let error = Value::object([("line", Value::from(number)), ("field", e.path().into()), ("kind", e.kind.as_str().into()), ("message", e.message.into())]);
                 let err = Value::object([("error", error)]);
                 writeln!(out, "{err}")
             }

@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::calendar::OutOfHorizon;
-use crate::codes::{Alternative, Applicant, Category, Channel, DocumentCode, Insurance, Reason, ReasonCode, Service, TargetUnit};
+use crate::codes::{Alternative, Applicant, Category, Channel, DocumentCode, Insurance, Reason, Field, ReasonCode, Service, TargetUnit};
 use crate::decision::{CampaignDates, ChannelItem, Dates, Day, Decision, DocumentItem, Param, StandardDates};
 use crate::request::Request;
 use crate::rules::model::Text;
@@ -64,7 +64,7 @@ fn finish<'r>(ctx: &mut Ctx<'r>, channels: Vec<ChannelItem>, documents: Vec<Docu
 /// head (EAEU labour migrants and their families: the portal has no step for their contract).
 fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>, written: &mut bool) -> bool {
     let Some(code) = req.person.residency else {
-        ctx.missing(ReasonCode::Residency, "person.residency", &ctx.edition.sources);
+        ctx.missing(ReasonCode::Residency, Field::Residency, &ctx.edition.sources);
         return false;
     };
     let edition = ctx.edition;
@@ -86,10 +86,10 @@ fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>,
             docs.extend(entry.documents.iter().copied());
             match (req.person.insurance, req.person.insurance_until) {
                 (None, until) => {
-                    ctx.missing(ReasonCode::InsuranceContract, "person.insurance", &entry.sources);
+                    ctx.missing(ReasonCode::InsuranceContract, Field::Insurance, &entry.sources);
                     match until {
                         None => {
-                            ctx.missing(ReasonCode::InsuranceContract, "person.insurance_until", &entry.sources);
+                            ctx.missing(ReasonCode::InsuranceContract, Field::InsuranceUntil, &entry.sources);
                         }
                         Some(u) if u < ctx.date() => {
                             ctx.fail(ReasonCode::InsuranceContract, "expired", &entry.sources).with("date", Param::Date(u));
@@ -103,7 +103,7 @@ fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>,
                     ctx.alternative(Alternative::GetInsuranceContract, None);
                 }
                 (Some(_), None) => {
-                    ctx.missing(ReasonCode::InsuranceContract, "person.insurance_until", &entry.sources);
+                    ctx.missing(ReasonCode::InsuranceContract, Field::InsuranceUntil, &entry.sources);
                 }
                 (Some(_), Some(until)) if until < ctx.date() => {
                     ctx.fail(ReasonCode::InsuranceContract, "expired", &entry.sources).with("date", Param::Date(until));
@@ -191,7 +191,7 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
         return;
     }
     let Some(reason) = req.reason else {
-        ctx.missing(ReasonCode::Ground, "reason", &edition.sources);
+        ctx.missing(ReasonCode::Ground, Field::Reason, &edition.sources);
         return;
     };
     let Some(g) = edition.ground(reason) else {
@@ -207,7 +207,7 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
         Reason::Relocation => {
             match req.relocation.moved_on {
                 None => {
-                    ctx.missing(ReasonCode::RelocationDate, "relocation.moved_on", &g.sources);
+                    ctx.missing(ReasonCode::RelocationDate, Field::MovedOn, &g.sources);
                 }
                 Some(moved) if moved > date => {
                     ctx.until(ReasonCode::RelocationDate, "future", &g.sources, moved);
@@ -268,7 +268,7 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
         Reason::VoluntaryInsurance => {
             match req.person.insurance {
                 None => {
-                    ctx.missing(ReasonCode::VoluntaryInsurancePolicy, "person.insurance", &g.sources);
+                    ctx.missing(ReasonCode::VoluntaryInsurancePolicy, Field::Insurance, &g.sources);
                 }
                 Some(Insurance::Voluntary) => match req.person.insurance_until {
                     Some(until) if until < date => {
@@ -306,7 +306,7 @@ fn relocation_scope<'r>(req: &Request, ctx: &mut Ctx<'r>, scope: RelocationScope
     match (scope, leaves) {
         (RelocationScope::Any, _) => {}
         (_, None) => {
-            ctx.missing(ReasonCode::RelocationScope, "relocation.leaves_unit", sources);
+            ctx.missing(ReasonCode::RelocationScope, Field::LeavesUnit, sources);
         }
         (RelocationScope::BeyondUnit, Some(false)) => {
             ctx.fail(ReasonCode::RelocationScope, "within_unit", sources);
@@ -320,7 +320,7 @@ fn relocation_scope<'r>(req: &Request, ctx: &mut Ctx<'r>, scope: RelocationScope
         }
         (RelocationScope::WithinUnitOrAwayOverAMonth, Some(true)) => match req.relocation.away_over_a_month {
             None => {
-                ctx.missing(ReasonCode::RelocationScope, "relocation.away_over_a_month", sources);
+                ctx.missing(ReasonCode::RelocationScope, Field::AwayOverAMonth, sources);
             }
             Some(true) => {
                 ctx.met(ReasonCode::RelocationScope, "away_over_a_month", sources);
@@ -374,7 +374,7 @@ fn free_choice(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<&CampaignInfo<
     }
     match req.current_attachment.free_changes_this_year {
         None => {
-            ctx.missing(ReasonCode::FreeChangeLimit, "current_attachment.free_changes_this_year", sources);
+            ctx.missing(ReasonCode::FreeChangeLimit, Field::FreeChangesThisYear, sources);
         }
         Some(used) if used >= limit => {
             let next_year = NaiveDate::from_ymd_opt(ctx.date().year() + 1, 1, 1).expect("inside the horizon");
@@ -408,14 +408,14 @@ fn territory(req: &Request, ctx: &mut Ctx<'_>) {
     let sources = &edition.territory_sources;
     match req.target_unit {
         None => {
-            ctx.missing(ReasonCode::Territory, "target_unit", sources);
+            ctx.missing(ReasonCode::Territory, Field::TargetUnit, sources);
         }
         Some(TargetUnit::Same) => {
             ctx.met(ReasonCode::Territory, "same_unit", sources);
         }
         Some(TargetUnit::Neighbouring) if edition.border_exception => match req.border_territory {
             None => {
-                ctx.missing(ReasonCode::Territory, "border_territory", sources);
+                ctx.missing(ReasonCode::Territory, Field::BorderTerritory, sources);
             }
             Some(true) => {
                 ctx.met(ReasonCode::Territory, "border_exception", sources);

@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use crate::calendar::OutOfHorizon;
-use crate::codes::{Alternative, Channel, DocumentCode, ReasonCode, Service};
+use crate::codes::{Alternative, Channel, DocumentCode, Field, ReasonCode, Service};
 use crate::dates::add_months;
 use crate::decision::{ChannelItem, Dates, Day, Decision, DocumentItem, Param, StandardDates};
 use crate::request::Request;
@@ -17,7 +17,7 @@ pub(super) fn decide<'r>(req: &Request, ctx: Ctx<'r>) -> Result<Decision<'r>, Ou
     let mut dates = StandardDates::default();
     match req.refusal_received_on {
         None => {
-            ctx.missing(ReasonCode::ComplaintDeadline, "refusal_received_on", &c.deadline_sources);
+            ctx.missing(ReasonCode::ComplaintDeadline, Field::RefusalReceivedOn, &c.deadline_sources);
         }
         Some(received) => {
             // Months end on the same day number (or the month's last day); a deadline on a day off

@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use crate::calendar::OutOfHorizon;
-use crate::codes::{Alternative, Channel, DocumentCode, ReasonCode, Residency, Service};
+use crate::codes::{Alternative, Channel, DocumentCode, Field, ReasonCode, Residency, Service};
 use crate::decision::{ChannelItem, Dates, Decision, DocumentItem, HomeVisitDates, Param, ResponseMinutes};
 use crate::request::Request;
 use chrono::{Datelike, NaiveDate};
@@ -35,10 +35,10 @@ pub(super) fn decide<'r>(req: &Request, ctx: Ctx<'r>) -> Result<Decision<'r>, Ou
         (attached, here) => {
             // Either answer could refuse on its own: both are needed.
             if attached.is_none() {
-                ctx.missing(ReasonCode::AttachedToClinic, "current_attachment.attached", sources);
+                ctx.missing(ReasonCode::AttachedToClinic, Field::Attached, sources);
             }
             if here.is_none() {
-                ctx.missing(ReasonCode::AttachedToClinic, "current_attachment.at_target_clinic", sources);
+                ctx.missing(ReasonCode::AttachedToClinic, Field::AtTargetClinic, sources);
             }
         }
     }
@@ -97,7 +97,7 @@ fn campaign_attachment(req: &Request, ctx: &mut Ctx<'_>) {
     let sources = &campaign.sources;
     match req.current_attachment.attached_in_campaign {
         None => {
-            ctx.missing(ReasonCode::CampaignAttachment, "current_attachment.attached_in_campaign", sources);
+            ctx.missing(ReasonCode::CampaignAttachment, Field::AttachedInCampaign, sources);
         }
         Some(true) => {
             ctx.until(ReasonCode::CampaignAttachment, "pending", sources, care_starts);

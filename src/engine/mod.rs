@@ -12,7 +12,7 @@ mod home_visit;
 mod routes;
 
 use crate::calendar::OutOfHorizon;
-use crate::codes::{Alternative, Outcome, ReasonCode, Service, Verdict};
+use crate::codes::{Alternative, ErrorKind, Field, Outcome, ReasonCode, Service, Verdict};
 use crate::decision::{AlternativeItem, Day, Decision, EditionRef, Param, ReasonItem};
 use crate::error::InputError;
 use crate::request::Request;
@@ -37,7 +37,8 @@ fn decide_one<'r>(req: &Request, rules: &'r Rules) -> Result<Decision<'r>, Input
     let first = rules.first_day();
     if date < first {
         return Err(InputError::new(
-            "at",
+            Field::At,
+            ErrorKind::BeforeRules,
             format!("{} is before {}, when the first attachment rules this checker knows came into force; expected a later date", crate::dates::iso(date), crate::dates::iso(first)),
         ));
     }
@@ -45,20 +46,23 @@ fn decide_one<'r>(req: &Request, rules: &'r Rules) -> Result<Decision<'r>, Input
     let last_year = rules.calendar.last_year() - 1;
     if date.year() > last_year {
         return Err(InputError::new(
-            "at",
+            Field::At,
+            ErrorKind::BeyondCalendar,
             format!("{} is after {last_year}, the last year this checker's calendar covers; dates so far ahead would be guesses", crate::dates::iso(date)),
         ));
     }
     if let (Service::Complaint, Some(received)) = (req.service, req.refusal_received_on) {
         if received > date {
             return Err(InputError::new(
-                "refusal_received_on",
+                Field::RefusalReceivedOn,
+                ErrorKind::AfterCheck,
                 format!("{} is after the date of the complaint ({}); expected the day the refusal was received, on or before `at`", crate::dates::iso(received), crate::dates::iso(date)),
             ));
         }
         if received.year() < rules.calendar.first_year() {
             return Err(InputError::new(
-                "refusal_received_on",
+                Field::RefusalReceivedOn,
+                ErrorKind::BeforeRules,
                 format!("{} is before {}, the first year this checker's calendar covers", crate::dates::iso(received), rules.calendar.first_year()),
             ));
         }
@@ -71,7 +75,7 @@ fn decide_one<'r>(req: &Request, rules: &'r Rules) -> Result<Decision<'r>, Input
         Service::Complaint => complaint::decide(req, ctx),
     }
     .map_err(|OutOfHorizon(d)| {
-        InputError::new("at", format!("a date of this check ({}) falls outside the calendar ({}–{})", crate::dates::iso(d), rules.calendar.first_year(), rules.calendar.last_year()))
+        InputError::new(Field::At, ErrorKind::BeyondCalendar, format!("a date of this check ({}) falls outside the calendar ({}–{})", crate::dates::iso(d), rules.calendar.first_year(), rules.calendar.last_year()))
     })
 }
 
@@ -85,7 +89,7 @@ enum Effect {
     /// Holds from a later date: `eligible_later`.
     Until(NaiveDate),
     /// A missing answer, named in `needs`.
-    Missing(&'static str),
+    Missing(Field),
     /// Fails, but is no ground to refuse (a late complaint).
     Warn,
 }
@@ -96,7 +100,7 @@ pub(crate) struct Ctx<'r> {
     pub edition: &'r Edition,
     pub at: KzMoment,
     reasons: Vec<ReasonItem<'r>>,
-    needs: Vec<&'static str>,
+    needs: Vec<Field>,
     failed: bool,
     later: Option<NaiveDate>,
     alternatives: Vec<AlternativeItem>,
@@ -173,7 +177,7 @@ impl<'r> Ctx<'r> {
     pub fn until(&mut self, code: ReasonCode, detail: &'static str, sources: &'r [Text], from: NaiveDate) -> &mut ReasonItem<'r> {
         self.add(code, Effect::Until(from), detail, sources).with("date", Param::Date(from))
     }
-    pub fn missing(&mut self, code: ReasonCode, field: &'static str, sources: &'r [Text]) -> &mut ReasonItem<'r> {
+    pub fn missing(&mut self, code: ReasonCode, field: Field, sources: &'r [Text]) -> &mut ReasonItem<'r> {
         self.add(code, Effect::Missing(field), "missing", sources).with("field", Param::Field(field))
     }
 

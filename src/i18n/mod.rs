@@ -216,7 +216,7 @@ impl Messages {
             Param::Months(n) => self.counted("unit.months", *n),
             Param::Years(n) => self.counted("unit.years", *n),
             Param::Changes(n) => self.counted("unit.changes", *n),
-            Param::Field(f) => self.text(&format!("field.{f}"), &[]),
+            Param::Field(f) => self.text(&format!("field.{}", f.as_str()), &[]),
             Param::Ground(g) => self.text(&format!("ground_name.{g}"), &[]),
         }
     }

@@ -1,14 +1,15 @@
 //! "Check your answers": every answer with a Change link that returns to its question and then back.
 //! A plain function of the app's state, not a component (see `start`).
 
-use super::t;
+use super::base::{question_title, t, title};
 use crate::answers::{Answer, Answers};
 use crate::flow::{answered_in_order, Kind};
+use phc::codes::Field;
 use phc::Lang;
 use yew::prelude::*;
 
 /// The answer as the citizen chose it, in words.
-pub fn answer_text(lang: Lang, id: &str, kind: Kind, answer: &Answer) -> String {
+pub fn answer_text(lang: Lang, id: Field, kind: Kind, answer: &Answer) -> String {
     let opt = |code: &str| t(lang, &format!("ui.q.{id}.{code}"));
     match answer {
         Answer::Code(c) => opt(c),
@@ -19,14 +20,14 @@ pub fn answer_text(lang: Lang, id: &str, kind: Kind, answer: &Answer) -> String 
         Answer::Codes(cs) => cs.iter().map(|c| opt(c)).collect::<Vec<_>>().join(", "),
         Answer::Date(d) => {
             let _ = kind;
-            phc::dates::parse_date(d, id).map(|d| phc::i18n::Messages::get(lang).date(d)).unwrap_or_else(|_| d.clone())
+            phc::dates::parse_date(d).map(|d| phc::i18n::Messages::get(lang).date(d)).unwrap_or_else(|_| d.clone())
         }
     }
 }
 
-pub fn check_page(lang: Lang, answers: &Answers, on_change: &Callback<&'static str>, on_submit: Callback<()>, on_back: Callback<()>) -> Html {
+pub fn check_page(lang: Lang, answers: &Answers, on_change: &Callback<Field>, on_submit: Callback<()>, on_back: Callback<()>) -> Html {
     let rows = answered_in_order(answers).into_iter().map(|q| {
-        let title = super::question_title(lang, q.id, answers);
+        let title = question_title(lang, q.id, answers);
         let value = answer_text(lang, q.id, q.kind, answers.get(q.id).expect("answered"));
         let on_change = on_change.clone();
         let id = q.id;
@@ -45,7 +46,7 @@ pub fn check_page(lang: Lang, answers: &Answers, on_change: &Callback<&'static s
     html! {
         <div class="phc-check-page">
             <button type="button" class="phc-back" onclick={move |_| on_back.emit(())}>{ t(lang, "ui.back") }</button>
-            { super::title(t(lang, "ui.check.heading")) }
+            { title(t(lang, "ui.check.heading")) }
             <p>{ t(lang, "ui.check.lead") }</p>
             <dl class="phc-summary">{ for rows }</dl>
             <button type="button" class="phc-button" part="button" onclick={move |_| on_submit.emit(())}>{ t(lang, "ui.check.submit") }</button>

@@ -5,9 +5,10 @@
 //! One effect that compares with the last render, rather than a Yew effect per watched value: each
 //! `use_effect_with` costs the wasm its own copy of the hook's code (issue 6).
 
-use super::state::{Action, Screen, State};
-use super::{events, platform, rules, screen_name, t};
+use super::base::{question_title, t};
+use super::{events, platform, screen_name};
 use crate::answers::Answers;
+use crate::state::{Action, Decided, Screen, State};
 use phc::Lang;
 use yew::prelude::*;
 
@@ -36,7 +37,8 @@ pub struct Context {
     pub root: NodeRef,
     pub embedded: bool,
     pub answers: Answers,
-    pub at: Option<String>,
+    /// The result's decision (the one its page shows).
+    pub decided: Option<Decided>,
     /// The journey to keep in the tab (the standalone page only).
     pub journey: Option<String>,
 }
@@ -69,11 +71,10 @@ pub fn after_render(before: Option<&Watched>, now: &Watched, cx: &Context) {
         // Tell the host which step is shown (never an answer), and the decision on the result.
         if let Some(host) = &cx.host {
             events::step(host, &screen_name(now.screen));
-            if now.screen == Screen::Result {
-                match crate::flow::decide(&cx.answers, rules(), super::now(), cx.at.as_deref()) {
-                    Ok(d) => events::result(host, &phc::json::to_string(&d).unwrap_or_else(|e| panic!("a decision serializes: {e}"))),
-                    Err(e) => events::error(host, &e.to_string()),
-                }
+            match cx.decided.as_ref().map(Decided::decision) {
+                Some(Ok(d)) => events::result(host, &phc::json::to_string(d).unwrap_or_else(|e| panic!("a decision serializes: {e}"))),
+                Some(Err(e)) => events::error(host, &e.to_string()),
+                None => {}
             }
         }
     }
@@ -96,7 +97,7 @@ fn standalone_page(before: Option<&Watched>, now: &Watched, cx: &Context, journe
     if before.map(|b| (b.screen, b.error, b.lang)) != Some((now.screen, now.error, now.lang)) {
         let heading = match now.screen {
             Screen::Start => t(lang, "ui.start.heading"),
-            Screen::Ask(id) => super::question_title(lang, id, &cx.answers),
+            Screen::Ask(id) => question_title(lang, id, &cx.answers),
             Screen::Check => t(lang, "ui.check.heading"),
             Screen::Result => t(lang, "ui.result.page_title"),
         };

@@ -3,6 +3,7 @@
 //! after a render is in `effects`. Every string comes from the message tables (`t`); the engine
 //! answers in the browser and nothing the citizen types leaves it.
 
+mod base;
 mod check;
 mod effects;
 mod events;
@@ -11,75 +12,22 @@ mod platform;
 mod question;
 mod result;
 mod start;
-mod state;
 #[cfg(test)]
 mod tests;
 
-use phc::i18n::Messages;
-use phc::time::KzMoment;
-use phc::{Lang, Rules};
-use state::{Action, Screen, State};
+pub use base::{now, portal_url, rules, t, title, LEVEL};
+use crate::state::{Action, Screen, State};
+use phc::Lang;
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// The built-in rules (typed and checked at build time: nothing to load).
-pub fn rules() -> &'static Rules {
-    Rules::built_in()
-}
+/// Yew's side of the native reducer (`crate::state`): the action applied at the clock's "now".
+impl Reducible for State {
+    type Action = Action;
 
-/// Now, in Kazakhstan time, from the UTC clock (never the browser's time zone).
-pub fn now() -> KzMoment {
-    phc::time::from_unix_millis(js_sys::Date::now() as i64, &rules().zones).expect("the clock is within range")
-}
-
-thread_local! {
-    /// The level of the screen's title in the app being rendered: set by `App` before it renders a
-    /// screen (rendering is synchronous, so each widget on a page renders with its own).
-    static LEVEL: std::cell::Cell<u8> = const { std::cell::Cell::new(1) };
-}
-
-fn tag(level: u8) -> &'static str {
-    ["h1", "h2", "h3", "h4", "h5", "h6"][usize::from(level.clamp(1, 6) - 1)]
-}
-
-/// The screen's title: `h1` on the standalone page; inside a host page at the host's level
-/// (`heading-level`, 2 by default), so the widget adds no second `h1` to the portal's page. The app
-/// focuses it when the citizen moves to a new screen.
-pub fn title(content: String) -> Html {
-    html! { <@{tag(LEVEL.get())} class="phc-title" tabindex="-1">{ content }</@> }
-}
-
-/// A section's heading, one level below the screen's title.
-pub fn subtitle(id: Option<&'static str>, content: String) -> Html {
-    html! { <@{tag(LEVEL.get() + 1)} id={id}>{ content }</@> }
-}
-
-/// A question's title, for the person it is about: "you", or, when someone applies for a child or
-/// another person, the words for them (`title_other`, where the question has them).
-pub fn question_title(lang: Lang, id: &str, answers: &crate::answers::Answers) -> String {
-    let for_other = matches!(answers.get("applicant"), Some(crate::answers::Answer::Code(a)) if a != "self");
-    let m = Messages::get(lang);
-    let other = format!("ui.q.{id}.title_other");
-    if for_other && m.raw(&other).is_some() {
-        m.text(&other, &[])
-    } else {
-        m.text(&format!("ui.q.{id}.title"), &[])
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.apply(action, now()))
     }
-}
-
-/// A message without placeholders.
-pub fn t(lang: Lang, key: &str) -> String {
-    Messages::get(lang).text(key, &[])
-}
-
-/// Where "apply online" points: the service's page on the state portal in the chosen language
-/// (attachment 3176, calling a doctor 3182: domain.md §9).
-pub fn portal_url(lang: Lang, service: Option<&str>) -> String {
-    let id = if service == Some("home_visit") { 3182 } else { 3176 };
-    format!("https://www.gov.kz/services/{id}?lang={}", match lang {
-        Lang::Kk => "kk",
-        Lang::Ru => "ru",
-        Lang::En => "en",
-    })
 }
 
 #[derive(Properties, Clone, PartialEq, Default)]
@@ -123,8 +71,8 @@ pub fn app(config: &Config) -> Html {
     let state = use_reducer(|| {
         let lang = config.lang.unwrap_or_else(|| platform::initial_lang(config.embedded));
         match (config.link.as_deref().filter(|l| !l.is_empty()), config.journey.as_deref()) {
-            (Some(link), _) => State::from_link(lang, link),
-            (None, Some(j)) => State::from_journey(lang, config.at.clone(), j).unwrap_or_else(|| State::new(lang, config.at.clone(), config.service.clone())),
+            (Some(link), _) => State::from_link(lang, link, now()),
+            (None, Some(j)) => State::from_journey(lang, config.at.clone(), j, now()).unwrap_or_else(|| State::new(lang, config.at.clone(), config.service.clone())),
             (None, None) => State::new(lang, config.at.clone(), config.service.clone()),
         }
     });
@@ -150,7 +98,7 @@ pub fn app(config: &Config) -> Html {
             root: root.clone(),
             embedded: config.embedded,
             answers: state.answers.clone(),
-            at: state.at.clone(),
+            decided: state.decided.clone(),
             journey: (!config.embedded).then(|| state.journey()),
         };
         use_effect(move || {
@@ -207,14 +155,12 @@ pub fn app(config: &Config) -> Html {
                 lang,
                 question: crate::flow::question(id).expect("screens name listed questions"),
                 answers: &state.answers,
-                at: state.at.as_deref(),
                 draft: &draft,
                 error: state.error,
                 number: state.history.len(),
                 root: root.clone(),
                 on_edit: { let d = dispatch.clone(); Callback::from(move |e| d.dispatch(Action::Edit(e))) },
-                on_error: { let d = dispatch.clone(); Callback::from(move |k| d.dispatch(Action::Invalid(k))) },
-                on_answer: { let d = dispatch.clone(); Callback::from(move |a| d.dispatch(Action::Answer(id, a))) },
+                on_submit: { let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::Submit)) },
                 on_back: back.clone(),
             })
         }
@@ -228,7 +174,7 @@ pub fn app(config: &Config) -> Html {
         Screen::Result => result::result_page(result::ResultView {
             lang,
             answers: &state.answers,
-            at: state.at.as_deref(),
+            decided: state.decided.as_ref().expect("the result's decision is made on entering it"),
             portal: &portal,
             embedded: config.embedded,
             host: config.host.clone(),

@@ -3,11 +3,14 @@
 //! wrong. The current answer is shown when coming back, so no answer is lost.
 //!
 //! A plain function of the app's state, not a component (see `start`): what the citizen has entered
-//! so far is the state's `draft`, changed by `Edit` actions, and the error shown is the state's too.
+//! so far is the state's `draft`, changed by `Edit` actions, and the error shown is the state's too;
+//! "Continue" sends `Submit`, and the reducer reads the draft, checks it and answers or says why not.
 
-use super::{platform, t};
-use crate::answers::{Answer, Answers};
-use crate::flow::{check_answer, Kind, Question};
+use super::base::{question_title, subtitle, t, title};
+use super::platform;
+use crate::answers::Answers;
+use crate::draft::{date_of, Draft, Edit};
+use crate::flow::{Kind, Question};
 use phc::i18n::Messages;
 use phc::Lang;
 use wasm_bindgen::JsCast;
@@ -18,7 +21,6 @@ pub struct QuestionView<'a> {
     pub lang: Lang,
     pub question: &'static Question,
     pub answers: &'a Answers,
-    pub at: Option<&'a str>,
     /// What the citizen has entered on this page so far.
     pub draft: &'a Draft,
     /// The message key of the error shown, if any.
@@ -28,133 +30,8 @@ pub struct QuestionView<'a> {
     /// The app's root element (a link of the error summary focuses a field inside it).
     pub root: NodeRef,
     pub on_edit: Callback<Edit>,
-    pub on_error: Callback<&'static str>,
-    pub on_answer: Callback<Answer>,
+    pub on_submit: Callback<()>,
     pub on_back: Callback<()>,
-}
-
-/// What the citizen has entered on this page so far.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Draft {
-    choice: Option<String>,
-    many: Vec<String>,
-    none: bool,
-    day: String,
-    month: String,
-    year: String,
-}
-
-/// One change the citizen makes on a question page.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Edit {
-    Choice(String),
-    /// A code of a multiple choice checked or unchecked.
-    Many(String, bool),
-    /// "None of these" checked or unchecked.
-    NoneOfThese(bool),
-    Day(String),
-    Month(String),
-    Year(String),
-}
-
-impl Draft {
-    pub fn apply(&mut self, edit: Edit) {
-        match edit {
-            Edit::Choice(c) => self.choice = Some(c),
-            Edit::Many(code, on) => {
-                self.many.retain(|c| *c != code);
-                if on {
-                    self.many.push(code);
-                    self.none = false;
-                }
-            }
-            Edit::NoneOfThese(on) => {
-                self.none = on;
-                if on {
-                    self.many.clear();
-                }
-            }
-            Edit::Day(v) => self.day = v,
-            Edit::Month(v) => self.month = v,
-            Edit::Year(v) => self.year = v,
-        }
-    }
-}
-
-/// The draft of a page that shows `answer` (the one given before, if any).
-pub fn draft_of(answer: Option<&Answer>) -> Draft {
-    let mut d = Draft::default();
-    match answer {
-        Some(Answer::Code(c)) => d.choice = Some(c.clone()),
-        Some(Answer::Skipped) => d.choice = Some(String::new()),
-        Some(Answer::Flag(b)) => d.choice = Some(if *b { "yes" } else { "no" }.into()),
-        Some(Answer::Count(n)) => d.choice = Some(n.to_string()),
-        Some(Answer::Codes(cs)) => {
-            d.many = cs.clone();
-            d.none = cs.is_empty();
-        }
-        Some(Answer::Date(s)) => {
-            let parts: Vec<&str> = s.split('-').collect();
-            if let [y, m, dd] = parts[..] {
-                d.year = y.into();
-                d.month = m.trim_start_matches('0').into();
-                d.day = dd.trim_start_matches('0').into();
-            }
-        }
-        None => {}
-    }
-    d
-}
-
-/// Reads the draft as an answer, or the key of the error to show.
-fn answer_of(kind: Kind, d: &Draft) -> Result<Answer, &'static str> {
-    match kind {
-        Kind::Choice(_) => match d.choice.as_deref() {
-            None => Err("ui.error.choose"),
-            Some("") => Ok(Answer::Skipped),
-            Some(c) => Ok(Answer::Code(c.into())),
-        },
-        Kind::YesNo => match d.choice.as_deref() {
-            Some("yes") => Ok(Answer::Flag(true)),
-            Some("no") => Ok(Answer::Flag(false)),
-            _ => Err("ui.error.choose"),
-        },
-        Kind::Count(_) => d.choice.as_deref().and_then(|c| c.parse().ok()).map(Answer::Count).ok_or("ui.error.choose"),
-        Kind::Multi(_) => {
-            if d.none || !d.many.is_empty() {
-                Ok(Answer::Codes(if d.none { Vec::new() } else { d.many.clone() }))
-            } else {
-                Err("ui.error.choose_some")
-            }
-        }
-        Kind::Date => date_of(d).map_err(|(key, _)| key),
-    }
-}
-
-/// The date of the three fields, or what is wrong with it and which field (0 day, 1 month, 2 year)
-/// shows it: empty, a part missing, not a number, a year not of four digits, or a day the month does
-/// not have. Only that field is marked.
-fn date_of(d: &Draft) -> Result<Answer, (&'static str, usize)> {
-    let parts = [d.day.trim(), d.month.trim(), d.year.trim()];
-    if parts.iter().all(|p| p.is_empty()) {
-        return Err(("ui.error.date_empty", 0));
-    }
-    const MISSING: [&str; 3] = ["ui.error.date_missing_day", "ui.error.date_missing_month", "ui.error.date_missing_year"];
-    let mut numbers = [0u32; 3];
-    for (i, p) in parts.iter().enumerate() {
-        if p.is_empty() {
-            return Err((MISSING[i], i));
-        }
-        numbers[i] = p.parse().map_err(|_| ("ui.error.date_not_number", i))?;
-    }
-    let [day, month, year] = numbers;
-    if !(1000..=9999).contains(&year) {
-        return Err(("ui.error.date_year", 2));
-    }
-    if !(1..=12).contains(&month) {
-        return Err(("ui.error.date_impossible", 1));
-    }
-    phc::dates::ymd(year as i32, month, day).map(|date| Answer::Date(phc::dates::iso(date))).map_err(|_| ("ui.error.date_impossible", 0))
 }
 
 fn input_value(e: &Event) -> (String, bool) {
@@ -173,7 +50,7 @@ pub fn question_page(p: QuestionView) -> Html {
     let draft = p.draft;
     let error = p.error;
     let key = |suffix: &str| format!("ui.q.{}.{suffix}", q.id);
-    let title = super::question_title(lang, q.id, p.answers);
+    let heading = question_title(lang, q.id, p.answers);
     let hint = t(lang, &key("hint"));
     let field_id = "phc-field";
     let first_input = format!("{field_id}-0");
@@ -186,22 +63,10 @@ pub fn question_page(p: QuestionView) -> Html {
     let first_input_link = format!("#{field_id}-{}", wrong_field.unwrap_or(0));
 
     let onsubmit = {
-        let (draft, on_error, on_answer) = (draft.clone(), p.on_error.clone(), p.on_answer.clone());
-        let (answers, at) = (p.answers.clone(), p.at.map(str::to_string));
+        let on_submit = p.on_submit.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            match answer_of(q.kind, &draft) {
-                Err(k) => on_error.emit(k),
-                Ok(answer) => {
-                    if let Some(err) = check_answer(&answers, q.id, &answer, super::rules(), super::now(), at.as_deref()) {
-                        // (A byte search, not `contains`: see `phc::i18n::fill_with`.)
-                        let after_check = err.message.as_bytes().windows(10).any(|w| w == b" is after ");
-                        on_error.emit(if after_check { "ui.error.date_after_check" } else { "ui.error.date_rejected" });
-                    } else {
-                        on_answer.emit(answer);
-                    }
-                }
-            }
+            on_submit.emit(());
         })
     };
 
@@ -303,12 +168,12 @@ pub fn question_page(p: QuestionView) -> Html {
     let step = Messages::get(lang).text("ui.step", &[("count", phc::decision::Param::Count(p.number as u32))]);
     // Keyed by the question, so each question is a new page: no input of one is reused for the next.
     html! {
-        <div class="phc-question" key={q.id}>
+        <div class="phc-question" key={q.id.as_str()}>
             <button type="button" class="phc-back" onclick={move |_| on_back.emit(())}>{ t(lang, "ui.back") }</button>
             <form novalidate=true {onsubmit}>
                 if let Some(k) = error {
                     <div class="phc-error-summary" part="error" role="alert" tabindex="-1" aria-labelledby="phc-error-title">
-                        { super::subtitle(Some("phc-error-title"), t(lang, "ui.error.summary")) }
+                        { subtitle(Some("phc-error-title"), t(lang, "ui.error.summary")) }
                         <ul>
                             <li><a href={first_input_link.clone()} onclick={
                                 let (root, target) = (p.root.clone(), first_input_link.clone());
@@ -321,7 +186,7 @@ pub fn question_page(p: QuestionView) -> Html {
                     <fieldset class="phc-fieldset" aria-describedby={(!described.is_empty()).then_some(described)}>
                         <legend class="phc-legend">
                             <span class="phc-caption">{ step }</span>
-                            { super::title(title) }
+                            { title(heading) }
                         </legend>
                         if !hint.is_empty() {
                             <p class="phc-hint" id="phc-hint">{ hint }</p>

@@ -5,9 +5,11 @@
 //! A source shows as its short title in the reader's language, a link to its address in that language
 //! where it has one (issue 15): never a file name or an id.
 
-use super::state::Share;
-use super::{platform, t};
+use super::base::{rules, subtitle, t, title, LEVEL};
+use super::platform;
 use crate::answers::Answers;
+use crate::state::{Decided, Share};
+use phc::codes::Field;
 use phc::codes::{Outcome, Verdict};
 use phc::decision::{Dates, Param};
 use phc::i18n::Messages;
@@ -24,7 +26,8 @@ const SOURCES_LIST: &str = "#phc-sources-list";
 pub struct ResultView<'a> {
     pub lang: Lang,
     pub answers: &'a Answers,
-    pub at: Option<&'a str>,
+    /// The decision, made when the result was entered, its texts in `lang`.
+    pub decided: &'a Decided,
     pub portal: &'a str,
     /// Inside a host page: no share link (the address is the host's).
     pub embedded: bool,
@@ -48,7 +51,7 @@ fn citations(lang: Lang, cites: &[Text]) -> Html {
         if !nodes.is_empty() {
             nodes.push(html! { "; " });
         }
-        let href = super::rules().source(cite).and_then(|s| s.url_in(lang));
+        let href = rules().source(cite).and_then(|s| s.url_in(lang));
         nodes.push(html! { <a class="phc-cite" href={href} rel="noopener">{ phc::citation::title(m, cite) }</a> });
     }
     nodes.into_iter().collect()
@@ -59,7 +62,7 @@ fn citations(lang: Lang, cites: &[Text]) -> Html {
 /// page, its reasons naming their sources.
 fn sources_list(lang: Lang) -> Html {
     let m = Messages::get(lang);
-    let rules = super::rules();
+    let rules = rules();
     let item = |s: &phc::rules::Source| {
         let mut dates = String::new();
         // `approximate` marks the in-force dates that are not confirmed.
@@ -90,14 +93,14 @@ fn sources_list(lang: Lang) -> Html {
     let groups = ["ui.sources_list.acts", "ui.sources_list.pages", "ui.sources_list.other"].into_iter().enumerate().map(|(g, heading)| {
         html! {
             <>
-                <@{super::tag(super::LEVEL.get() + 2)}>{ t(lang, heading) }</@>
+                <@{super::base::tag(LEVEL.get() + 2)}>{ t(lang, heading) }</@>
                 <ul class="phc-list">{ for rules.sources.iter().filter(|s| group(s.kind) == g).map(item) }</ul>
             </>
         }
     });
     html! {
         <section class="phc-sources-list phc-no-print" id="phc-sources-list" tabindex="-1" aria-labelledby="phc-sources-list-title">
-            { super::subtitle(Some("phc-sources-list-title"), t(lang, "ui.sources_list.heading")) }
+            { subtitle(Some("phc-sources-list-title"), t(lang, "ui.sources_list.heading")) }
             <p>{ t(lang, "ui.sources_list.lead") }</p>
             { for groups }
         </section>
@@ -106,9 +109,9 @@ fn sources_list(lang: Lang) -> Html {
 
 pub fn result_page(p: ResultView) -> Html {
     let lang = p.lang;
-    let now = super::now();
-    let decision = crate::flow::decide(p.answers, super::rules(), now, p.at);
-    let mut decision = match decision {
+    // The moment of the decision, not the clock now: the page, the event and the calendar file agree.
+    let now = p.decided.at();
+    let decision = match p.decided.decision() {
         Ok(d) => d,
         // The answers were checked one by one; an error here means a bug, said plainly.
         Err(e) => {
@@ -116,8 +119,7 @@ pub fn result_page(p: ResultView) -> Html {
             return html! { <div class="phc-crash" role="alert"><p>{ t(lang, "ui.error.crashed") }</p><p><a href={p.portal.to_string()}>{ t(lang, "ui.portal_link") }</a></p></div> };
         }
     };
-    phc::i18n::annotate(&mut decision, lang);
-    let text = decision.text.clone().expect("annotated");
+    let text = decision.text.as_ref().expect("annotated");
     let to_sources = {
         let root = p.root.clone();
         Callback::from(move |e: MouseEvent| {
@@ -154,7 +156,7 @@ pub fn result_page(p: ResultView) -> Html {
     });
     // The best route comes first (issue 14): what to do now is that route's way, documents and dates.
     let best = decision.routes.first();
-    let own_is_best = best.is_none_or(|r| Some(r.reason) == p.answers.get("reason").and_then(|a| match a {
+    let own_is_best = best.is_none_or(|r| Some(r.reason) == p.answers.get(Field::Reason).and_then(|a| match a {
         crate::answers::Answer::Code(c) => phc::codes::Reason::parse(c),
         _ => None,
     }));
@@ -163,7 +165,7 @@ pub fn result_page(p: ResultView) -> Html {
         _ => (&decision.channels, &decision.documents),
     };
     // "Something else / I don't know" as the reason: the answer is the best route's.
-    let reason_unknown = matches!(p.answers.get("reason"), Some(crate::answers::Answer::Skipped));
+    let reason_unknown = matches!(p.answers.get(Field::Reason), Some(crate::answers::Answer::Skipped));
     let (verdict, verdict_text) = match best {
         Some(r) if reason_unknown && decision.verdict == Verdict::NeedsInformation => {
             let date = r.eligible_from.map(|d| vec![("date", Param::Date(d.0))]).unwrap_or_default();
@@ -191,7 +193,7 @@ pub fn result_page(p: ResultView) -> Html {
     let is_home_visit = matches!(decision.dates, Dates::HomeVisit(_));
     let has_calendar_dates = text.dates.iter().any(|d| d.date.is_some() && d.key != "accepted_on");
     let on_calendar = {
-        let ics = crate::ics::calendar(&decision, now.local - chrono::TimeDelta::minutes(now.utc_offset_minutes as i64));
+        let ics = crate::ics::calendar(decision, now.local - chrono::TimeDelta::minutes(now.utc_offset_minutes as i64));
         Callback::from(move |_| platform::download("phc-dates.ics", "text/calendar;charset=utf-8", &ics))
     };
     let on_link = {
@@ -225,10 +227,10 @@ pub fn result_page(p: ResultView) -> Html {
                 <p class="phc-warning phc-emergency" role="note">{ t(lang, "ui.result.emergency") }</p>
             }
             <div class="phc-panel" data-verdict={verdict.as_str()} part="verdict">
-                { super::title(verdict_text) }
+                { title(verdict_text) }
             </div>
             // What to do now: the best route's way, documents and dates (GOV.UK's order).
-            { super::subtitle(None, t(lang, "ui.result.next")) }
+            { subtitle(None, t(lang, "ui.result.next")) }
             if let (Some(r), false) = (best, own_is_best) {
                 <p class="phc-best-route">{ r.text.clone().unwrap_or_default() }</p>
             }
@@ -256,12 +258,12 @@ pub fn result_page(p: ResultView) -> Html {
                 if show_portal {
                     <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.to_string()} rel="noopener">{ t(lang, if service == phc::codes::Service::Attachment { "ui.portal_link_attachment" } else { "ui.portal_link" }) }</a></p>
                 }
-                { super::subtitle(None, t(lang, "ui.result.documents")) }
+                { subtitle(None, t(lang, "ui.result.documents")) }
                 <p class="phc-hint">{ t(lang, "ui.result.documents_hint") }</p>
                 <ul class="phc-checklist" part="documents">{ for documents }</ul>
             }
             if !text.dates.is_empty() && (can_apply || is_home_visit) {
-                { super::subtitle(None, t(lang, "ui.result.dates")) }
+                { subtitle(None, t(lang, "ui.result.dates")) }
                 if let Some(p) = &text.provisional {
                     <p class="phc-warning" role="note">{ p.clone() }</p>
                 }
@@ -271,29 +273,29 @@ pub fn result_page(p: ResultView) -> Html {
                 <ol class="phc-timeline" part="dates">{ for dates }</ol>
             }
             if decision.routes.len() > 1 {
-                { super::subtitle(None, t(lang, "ui.result.other_routes")) }
+                { subtitle(None, t(lang, "ui.result.other_routes")) }
                 <ul class="phc-list phc-routes">{ for other_routes }</ul>
             }
             if can_apply && !decision.alternatives.is_empty() {
-                { super::subtitle(None, t(lang, "ui.result.instead")) }
+                { subtitle(None, t(lang, "ui.result.instead")) }
                 <ul class="phc-list">{ for alternatives }</ul>
             }
             if !decision.refusal_risks.is_empty() {
-                { super::subtitle(None, t(lang, "ui.result.risks")) }
+                { subtitle(None, t(lang, "ui.result.risks")) }
                 <ul class="phc-list">{ for risks }</ul>
             }
             <details class="phc-why">
                 <summary>{ t(lang, "ui.result.why") }</summary>
                 <ul class="phc-reasons">{ for reasons }</ul>
             </details>
-            { super::subtitle(None, t(lang, "ui.result.rules")) }
+            { subtitle(None, t(lang, "ui.result.rules")) }
             <p>{ decision.edition.text.clone().unwrap_or_default() }</p>
             <p class="phc-hint">{ text.checked_on.clone() }</p>
             <p class="phc-hint">{ checked_on }</p>
             <p class="phc-hint phc-version">{ version }</p>
             { sources_list(lang) }
             <section class="phc-take phc-no-print" aria-labelledby="phc-take-title">
-                { super::subtitle(Some("phc-take-title"), t(lang, "ui.take.heading")) }
+                { subtitle(Some("phc-take-title"), t(lang, "ui.take.heading")) }
                 <ul class="phc-actions">
                     if has_calendar_dates {
                         <li><button type="button" class="phc-link phc-action-calendar" onclick={on_calendar}>{ t(lang, "ui.take.calendar") }</button></li>

@@ -220,7 +220,7 @@ impl Calendar {
 }
 
 fn parse(s: &str) -> Result<NaiveDate, String> {
-    crate::dates::parse_date(s, "calendar").map_err(|e| format!("rules/calendar.toml: {}", e.message))
+    crate::dates::parse_date(s).map_err(|e| format!("rules/calendar.toml: {e}"))
 }
 
 /// `day_off` is true, `working` false.

@@ -250,6 +250,109 @@ codes!(
     }
 );
 
+codes!(
+    /// A field of the request, by its dotted path in the contract: what an input error names, what
+    /// the engine `needs`, what a question of the app fills and what `field.*` messages are keyed by
+    /// (issue 16). `request` is the whole document; the parser reads each object's members from the
+    /// fields under it, so the list of accepted names and this vocabulary cannot disagree.
+    Field {
+        Request = "request",
+        Version = "version",
+        Service = "service",
+        At = "at",
+        Channel = "channel",
+        Applicant = "applicant",
+        Person = "person",
+        Residency = "person.residency",
+        BirthDate = "person.birth_date",
+        Categories = "person.categories",
+        Insurance = "person.insurance",
+        InsuranceUntil = "person.insurance_until",
+        Eds = "person.eds",
+        PhoneOnPortal = "person.phone_on_portal",
+        ConsentsToDataAccess = "person.consents_to_data_access",
+        InstitutionRequest = "person.institution_request",
+        Reason = "reason",
+        CurrentAttachment = "current_attachment",
+        Attached = "current_attachment.attached",
+        AtTargetClinic = "current_attachment.at_target_clinic",
+        FreeChangesThisYear = "current_attachment.free_changes_this_year",
+        AttachedInCampaign = "current_attachment.attached_in_campaign",
+        Relocation = "relocation",
+        MovedOn = "relocation.moved_on",
+        LeavesUnit = "relocation.leaves_unit",
+        AwayOverAMonth = "relocation.away_over_a_month",
+        TargetUnit = "target_unit",
+        BorderTerritory = "border_territory",
+        RefusalReceivedOn = "refusal_received_on",
+    }
+);
+
+impl Field {
+    /// The object the field is a member of (`person` for `person.residency`; `request` at the top).
+    pub fn parent(self) -> Field {
+        match self.as_str().rsplit_once('.') {
+            Some((head, _)) => Field::parse(head).expect("a dotted field's head is a field"),
+            None => Field::Request,
+        }
+    }
+
+    /// Its name as a member of its object (`residency` for `person.residency`).
+    pub fn name(self) -> &'static str {
+        let s = self.as_str();
+        s.rsplit_once('.').map_or(s, |(_, name)| name)
+    }
+
+    /// The fields of the object `self` (in contract order).
+    pub fn members(self) -> impl Iterator<Item = Field> {
+        Field::ALL.iter().copied().filter(move |f| *f != Field::Request && f.parent() == self)
+    }
+
+    /// The codes a field of one of the contract's vocabularies accepts, in contract order (`None` for
+    /// a date, a flag, a count or an object).
+    pub fn codes(self) -> Option<&'static [&'static str]> {
+        Some(match self {
+            Field::Service => Service::NAMES,
+            Field::Channel => Channel::NAMES,
+            Field::Applicant => Applicant::NAMES,
+            Field::Residency => Residency::NAMES,
+            Field::Categories => Category::NAMES,
+            Field::Insurance => Insurance::NAMES,
+            Field::Reason => Reason::NAMES,
+            Field::TargetUnit => TargetUnit::NAMES,
+            _ => return None,
+        })
+    }
+}
+
+codes!(
+    /// What is wrong with an input, for a caller that acts on it rather than reading the message
+    /// (the app says "after the date of the check" in the citizen's language).
+    ErrorKind {
+        /// Not readable as one JSON object: not JSON, not UTF-8, empty, too large.
+        Syntax = "syntax",
+        UnsupportedVersion = "unsupported_version",
+        /// A field the contract does not have.
+        UnknownField = "unknown_field",
+        /// A required field is absent.
+        Missing = "missing",
+        /// A value of the wrong JSON type.
+        WrongType = "wrong_type",
+        /// A code outside the field's vocabulary.
+        UnknownCode = "unknown_code",
+        /// Not a date (or moment), or a date that does not exist (31 Feb, year 0).
+        BadDate = "bad_date",
+        /// A number or a date outside what the field can be (a count over 366, a birth in 1800).
+        OutOfRange = "out_of_range",
+        /// A date after the date of the check (a birth, a refusal received).
+        AfterCheck = "after_check",
+        /// A date before the rules or the calendar this checker knows.
+        BeforeRules = "before_rules",
+        /// A date beyond the calendar this checker knows.
+        BeyondCalendar = "beyond_calendar",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,5 +384,18 @@ mod tests {
         round_trip(Lang::as_str, Lang::parse);
         round_trip(Alternative::as_str, Alternative::parse);
         round_trip(ReasonCode::as_str, ReasonCode::parse);
+        round_trip(Field::as_str, Field::parse);
+        round_trip(ErrorKind::as_str, ErrorKind::parse);
+    }
+
+    #[test]
+    fn fields_nest_as_the_contract_writes_them() {
+        assert_eq!(Field::Residency.parent(), Field::Person);
+        assert_eq!(Field::Residency.name(), "residency");
+        assert_eq!(Field::Service.parent(), Field::Request);
+        assert_eq!(Field::Relocation.members().collect::<Vec<_>>(), [Field::MovedOn, Field::LeavesUnit, Field::AwayOverAMonth]);
+        for f in Field::ALL.iter().filter(|f| **f != Field::Request) {
+            assert!(f.parent().codes().is_none() && !f.name().contains('.'), "{f}");
+        }
     }
 }

@@ -6,6 +6,7 @@
 //! offset is already Kazakhstan local time.
 
 use crate::dates::{clip, ymd};
+use crate::codes::{ErrorKind, Field};
 use crate::error::InputError;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 
@@ -40,9 +41,9 @@ pub fn offset_at(rules: &[ZoneRule], utc: NaiveDateTime) -> i32 {
 }
 
 /// Reads `YYYY-MM-DDTHH:MM[:SS[.fraction]][Z|±HH:MM]` (a space or `t` may stand for `T`).
-pub fn parse_moment(s: &str, field: &str, zones: &[ZoneRule]) -> Result<KzMoment, InputError> {
+pub fn parse_moment(s: &str, field: Field, zones: &[ZoneRule]) -> Result<KzMoment, InputError> {
     let expected = "expected a moment as RFC 3339, e.g. 2026-03-10T15:30:00+05:00 (without an offset: Kazakhstan time)";
-    let bad = |why: &str| InputError::new(field, format!("{why}; {expected}, got \"{}\"", clip(s)));
+    let bad = |why: &str| InputError::new(field, ErrorKind::BadDate, format!("{why}; {expected}, got \"{}\"", clip(s)));
     if !s.is_ascii() {
         return Err(bad("not a date and time"));
     }
@@ -50,7 +51,7 @@ pub fn parse_moment(s: &str, field: &str, zones: &[ZoneRule]) -> Result<KzMoment
     if b.len() < 16 || !matches!(b[10], b'T' | b't' | b' ') {
         return Err(bad(if b.len() == 10 { "a date without a time" } else { "not a date and time" }));
     }
-    let date = crate::dates::parse_date(&s[..10], field).map_err(|e| InputError::new(field, e.message))?;
+    let date = crate::dates::parse_date(&s[..10]).map_err(|e| InputError::new(field, ErrorKind::BadDate, e))?;
     let two = |i: usize| -> Option<u32> { crate::dates::digits(s.get(i..i + 2)?) };
     let (Some(hour), Some(minute)) = (two(11), two(14)) else { return Err(bad("not a time")) };
     if b[13] != b':' {
@@ -130,7 +131,7 @@ mod tests {
     }
 
     fn local(s: &str) -> String {
-        parse_moment(s, "at", &zones()).unwrap().local.to_string()
+        parse_moment(s, Field::At, &zones()).unwrap().local.to_string()
     }
 
     #[test]
@@ -155,8 +156,8 @@ mod tests {
     fn rejects_what_is_not_a_moment() {
         for bad in ["2026-03-10", "2026-03-10T25:00:00Z", "2026-02-30T10:00:00Z", "2026-03-10T10:00:00+5",
             "2026-03-10T10:00:00 UTC", "", "now", "2026-03-10T10:60Z", "2026-03-10T10:00:00.Z"] {
-            let e = parse_moment(bad, "at", &zones()).unwrap_err();
-            assert_eq!(e.field, "at");
+            let e = parse_moment(bad, Field::At, &zones()).unwrap_err();
+            assert_eq!((e.field, e.kind), (Field::At, ErrorKind::BadDate));
             assert!(e.message.contains("expected") || e.message.contains("days"), "{bad}: {}", e.message);
         }
     }

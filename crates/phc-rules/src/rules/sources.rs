@@ -146,7 +146,7 @@ pub(super) fn load(file: &SourcesFile, cites: &[Cite<'_>]) -> Result<List<Source
         if kind == SourceKind::Page && s.seed.is_none() && s.url.is_none() {
             return Err(at("a page needs its address or its seed"));
         }
-        let date = |v: &Option<Text>, what: &str| v.as_deref().map(|d| parse_date(d, what).map_err(|e| at(&format!("{what}: {}", e.message)))).transpose();
+        let date = |v: &Option<Text>, what: &str| v.as_deref().map(|d| parse_date(d).map_err(|e| at(&format!("{what}: {e}")))).transpose();
         let source = Source {
             id: s.id.clone(),
             kind,

@@ -199,7 +199,7 @@ impl Rules {
         if editions.is_empty() {
             return Err("editions: no edition".into());
         }
-        let date = |s: &str, what: &str| parse_date(s, what).map_err(|e| format!("{what}: {}", e.message));
+        let date = |s: &str, what: &str| parse_date(s).map_err(|e| format!("{what}: {e}"));
         // chrono's format parser: loading runs at build time and in tests, never in the wasm.
         let mut zones = Vec::new();
         for z in s.time_zone.iter() {
@@ -333,7 +333,7 @@ fn edition(d: &EditionData) -> Result<Edition, String> {
     if d.free_changes.single_source && d.free_changes.sources.len() != 1 {
         return Err(at("free_changes: single_source, but its sources name more than one source"));
     }
-    let date = |s: &str, what: &str| parse_date(s, what).map_err(|e| at(&format!("{what}: {}", e.message)));
+    let date = |s: &str, what: &str| parse_date(s).map_err(|e| at(&format!("{what}: {e}")));
     let processing = |s: &str| match s {
         "same_day" => Ok(Processing::SameDay),
         "next_working_day" => Ok(Processing::NextWorkingDay),
