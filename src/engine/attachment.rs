@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::calendar::OutOfHorizon;
-use crate::codes::{Alternative, Applicant, Category, Channel, DocumentCode, Insurance, Reason, ReasonCode, Service, TargetUnit};
+use crate::codes::{Alternative, Applicant, Category, Channel, DocumentCode, Insurance, Reason, ReasonCode, Service, TargetUnit, Verdict};
 use crate::decision::{CampaignDates, ChannelItem, Dates, Day, Decision, DocumentItem, Param, StandardDates};
 use crate::request::Request;
 use crate::rules::model::Text;
@@ -12,57 +12,93 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 
 pub(super) fn decide<'r>(req: &Request, mut ctx: Ctx<'r>) -> Result<Decision<'r>, OutOfHorizon> {
     let ctx = &mut ctx;
-    let mut ctx_documents: Vec<DocumentCode> = vec![DocumentCode::IdentityDocument];
-    let mut conditional: Vec<(DocumentCode, &'static str)> = Vec::new();
-    let mut written_to_head = false;
+    let mut papers = Papers::new();
 
-    let writes_to_head_only = residency(req, ctx, &mut ctx_documents, &mut written_to_head);
+    // Every reason first: together they decide the verdict.
+    let writes_to_head_only = residency(req, ctx, &mut papers);
     consent(req, ctx);
     let campaign = this_or_next_campaign(req, ctx)?;
     let accepted_on = ctx.accepted_on(ctx.at.local)?;
-    ground(req, ctx, campaign.as_ref(), accepted_on, &mut ctx_documents);
+    ground(req, ctx, campaign.as_ref(), accepted_on, &mut papers);
     territory(req, ctx);
     age(req, ctx);
-    categories(req, ctx, &mut ctx_documents, &mut conditional, &mut written_to_head);
+    categories(req, ctx, &mut papers);
     if req.applicant == Some(Applicant::FamilyMember) && ctx.edition.family_consent_document {
-        ctx_documents.push(DocumentCode::FamilyConsent);
+        papers.add(DocumentCode::FamilyConsent);
         ctx.info(ReasonCode::WrittenApplication, "family_consent", &ctx.edition.family_sources);
     }
     let portal = portal(req, ctx, writes_to_head_only);
-    refusal_risks(req, ctx);
+    processing(req, ctx);
+    let on_portal = req.channel == Some(Channel::Portal);
+    if on_portal {
+        // On the portal the identity data come from state systems and nothing is handed in: the
+        // category documents are for the written application in person (001, 004).
+        ctx.info(ReasonCode::WrittenApplication, "portal_documents", &ctx.edition.sign_in_sources).interpretation(true);
+    }
+
+    // Then the verdict, and what follows from it: the risks left to check and the dates.
+    let verdict = ctx.verdict();
+    refusal_risks(req, ctx, verdict.0);
+    let dates = dates(req, ctx, verdict, campaign, accepted_on)?;
+    let (documents, written_to_head) = papers.finish(on_portal);
     let channels = vec![
         ChannelItem { channel: Channel::Portal, available: portal, written_application_to_head: None, text: None },
         ChannelItem { channel: Channel::InPerson, available: Some(true), written_application_to_head: Some(written_to_head), text: None },
     ];
-
-    let dates = dates(req, ctx, campaign, accepted_on)?;
-    if req.channel == Some(Channel::Portal) {
-        // On the portal the identity data come from state systems and nothing is handed in: the
-        // category documents are for the written application in person (001, 004).
-        ctx_documents.retain(|d| *d == DocumentCode::IdentityDocument);
-        ctx.info(ReasonCode::WrittenApplication, "portal_documents", &ctx.edition.sign_in_sources).interpretation(true);
-    }
-    if req.channel == Some(Channel::Portal) {
-        conditional.clear();
-    }
-    crate::small_sort::sort_by_key(&mut ctx_documents, |d| *d);
-    ctx_documents.dedup();
-    let mut documents: Vec<DocumentItem> = ctx_documents.into_iter().map(|code| DocumentItem { code, only_if: None, text: None }).collect();
-    for (code, only_if) in conditional {
-        if !documents.iter().any(|d| d.code == code) {
-            documents.push(DocumentItem { code, only_if: Some(only_if), text: None });
-        }
-    }
-    Ok(finish(ctx, channels, documents, dates))
+    Ok(ctx.take().finish(Service::Attachment, channels, documents, Dates::Standard(dates)))
 }
 
-fn finish<'r>(ctx: &mut Ctx<'r>, channels: Vec<ChannelItem>, documents: Vec<DocumentItem>, dates: StandardDates) -> Decision<'r> {
-    ctx.take().finish(Service::Attachment, channels, documents, Dates::Standard(dates))
+/// What the person hands in, and whether they apply in writing to the head of the PHC organisation:
+/// built up by the rules that ask for a document, read once at the end.
+struct Papers {
+    /// Always needed (the identity document first).
+    documents: Vec<DocumentCode>,
+    /// Needed only in a case the answers leave open (`institution_request`).
+    conditional: Vec<(DocumentCode, &'static str)>,
+    written_to_head: bool,
+}
+
+impl Papers {
+    fn new() -> Self {
+        Papers { documents: vec![DocumentCode::IdentityDocument], conditional: Vec::new(), written_to_head: false }
+    }
+
+    fn add(&mut self, document: DocumentCode) {
+        self.documents.push(document);
+    }
+
+    /// A document handed in with a written application to the head.
+    fn written(&mut self, document: DocumentCode) {
+        self.written_to_head = true;
+        self.add(document);
+    }
+
+    fn only_if(&mut self, document: DocumentCode, case: &'static str) {
+        self.conditional.push((document, case));
+    }
+
+    /// The documents, sorted and once each (the conditional ones after, unless always needed), and
+    /// the written-application flag. On the portal only the identity document.
+    fn finish(mut self, on_portal: bool) -> (Vec<DocumentItem>, bool) {
+        if on_portal {
+            self.documents.retain(|d| *d == DocumentCode::IdentityDocument);
+            self.conditional.clear();
+        }
+        crate::small_sort::sort_by_key(&mut self.documents, |d| *d);
+        self.documents.dedup();
+        let mut items: Vec<DocumentItem> = self.documents.into_iter().map(|code| DocumentItem { code, only_if: None, text: None }).collect();
+        for (code, only_if) in self.conditional {
+            if !items.iter().any(|d| d.code == code) {
+                items.push(DocumentItem { code, only_if: Some(only_if), text: None });
+            }
+        }
+        (items, self.written_to_head)
+    }
 }
 
 /// Residency decides who may attach. Returns whether the person may apply only in writing to the
 /// head (EAEU labour migrants and their families: the portal has no step for their contract).
-fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>, written: &mut bool) -> bool {
+fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, papers: &mut Papers) -> bool {
     let Some(code) = req.person.residency else {
         ctx.missing(ReasonCode::Residency, "person.residency", &ctx.edition.sources);
         return false;
@@ -82,8 +118,8 @@ fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>,
         }
         ResidencyRule::Insured => {
             ctx.met(ReasonCode::Residency, "insured", &entry.sources).interpretation(entry.interpretation);
-            *written |= entry.written_application;
-            docs.extend(entry.documents.iter().copied());
+            papers.written_to_head |= entry.written_application;
+            papers.documents.extend(entry.documents.iter().copied());
             match (req.person.insurance, req.person.insurance_until) {
                 (None, until) => {
                     ctx.missing(ReasonCode::InsuranceContract, "person.insurance", &entry.sources);
@@ -180,7 +216,7 @@ struct CampaignInfo<'r> {
     sources: &'r [Text],
 }
 
-fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'r>>, accepted_on: NaiveDate, docs: &mut Vec<DocumentCode>) {
+fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'r>>, accepted_on: NaiveDate, papers: &mut Papers) {
     let edition = ctx.edition;
     let attached = req.current_attachment.attached;
     // Already attached to the chosen clinic: nothing to do, on any ground (so before the ground is
@@ -283,7 +319,7 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
                     ctx.alternative(Alternative::UseFreeChoice, None);
                 }
             }
-            docs.push(DocumentCode::InsuranceContract);
+            papers.add(DocumentCode::InsuranceContract);
         }
         Reason::FirstAttachment => {
             if attached == Some(true) {
@@ -453,7 +489,7 @@ fn age(req: &Request, ctx: &mut Ctx<'_>) {
     }
 }
 
-fn categories<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>, conditional: &mut Vec<(DocumentCode, &'static str)>, written: &mut bool) {
+fn categories<'r>(req: &Request, ctx: &mut Ctx<'r>, papers: &mut Papers) {
     let edition = ctx.edition;
     for &category in &req.person.categories {
         let Some(w) = edition.written(category) else { continue };
@@ -466,23 +502,21 @@ fn categories<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>
                     continue;
                 }
                 None => {
-                    conditional.push((w.document, "institution_request"));
+                    papers.only_if(w.document, "institution_request");
                     ctx.info(ReasonCode::WrittenApplication, "student_if_request", &w.sources);
                     continue;
                 }
                 Some(true) => {}
             }
         }
-        *written = true;
-        docs.push(w.document);
+        papers.written(w.document);
         ctx.info(ReasonCode::WrittenApplication, category.as_str(), &w.sources);
     }
 }
 
 /// Every refusal ground of the service (000) that the answers cannot rule out, to check before applying.
-fn refusal_risks<'r>(req: &Request, ctx: &mut Ctx<'r>) {
-    let (verdict, _) = ctx.verdict();
-    if verdict == crate::codes::Verdict::NotEligible {
+fn refusal_risks<'r>(req: &Request, ctx: &mut Ctx<'r>, verdict: Verdict) {
+    if verdict == Verdict::NotEligible {
         return;
     }
     let rules = ctx.rules;
@@ -490,7 +524,7 @@ fn refusal_risks<'r>(req: &Request, ctx: &mut Ctx<'r>) {
         let ruled_out = match &**ground {
             "no_data_access_consent" => req.person.consents_to_data_access.is_some(),
             // The answers were checked against the Rules' requirements: open only while some are missing.
-            "requirements_not_met" => verdict != crate::codes::Verdict::NeedsInformation,
+            "requirements_not_met" => verdict != Verdict::NeedsInformation,
             _ => false,
         };
         if !ruled_out {
@@ -550,7 +584,7 @@ fn portal(req: &Request, ctx: &mut Ctx<'_>, writes_to_head_only: bool) -> Option
 fn decision_due(ctx: &mut Ctx<'_>, processing: Processing, submitted: NaiveDate, accepted: NaiveDate) -> Result<Option<NaiveDate>, OutOfHorizon> {
     Ok(match processing {
         Processing::SameDay => Some(accepted),
-        Processing::NextWorkingDay => Some(ctx.next_working_day_after(submitted)?),
+        Processing::NextWorkingDay => Some(ctx.working_day(submitted, 1)?),
         Processing::NotStated => None,
     })
 }
@@ -567,25 +601,35 @@ fn due_for(req: &Request, ctx: &mut Ctx<'_>, submitted: NaiveDate, accepted: Nai
     })
 }
 
-fn dates(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<CampaignInfo<'_>>, accepted_on: NaiveDate) -> Result<StandardDates, OutOfHorizon> {
+/// The reason that says how long the clinic takes to answer, by the edition's processing rule.
+fn processing(req: &Request, ctx: &mut Ctx<'_>) {
     let e = ctx.edition;
-    let mut dates = StandardDates { campaign: campaign.as_ref().map(|c| c.dates.clone()), ..Default::default() };
-    let (verdict, _) = ctx.verdict();
-    let processing_detail = match (req.channel, e.portal_processing, e.in_person_processing) {
+    let detail = match (req.channel, e.portal_processing, e.in_person_processing) {
         (_, Processing::NotStated, _) | (_, _, Processing::NotStated) => "not_stated",
         (Some(Channel::Portal), Processing::SameDay, _) => "same_day",
         _ => "next_working_day",
     };
     // How "within one working day" becomes a date (domain.md §10) is the project's own counting.
-    ctx.info(ReasonCode::ProcessingTime, processing_detail, &e.processing_sources).interpretation(processing_detail != "not_stated");
+    ctx.info(ReasonCode::ProcessingTime, detail, &e.processing_sources).interpretation(detail != "not_stated");
+}
 
+/// The dates that follow from the verdict (computed after it: no date decides it).
+fn dates(
+    req: &Request,
+    ctx: &mut Ctx<'_>,
+    (verdict, eligible_from): (Verdict, Option<NaiveDate>),
+    campaign: Option<CampaignInfo<'_>>,
+    accepted_on: NaiveDate,
+) -> Result<StandardDates, OutOfHorizon> {
+    let e = ctx.edition;
+    let mut dates = StandardDates { campaign: campaign.as_ref().map(|c| c.dates.clone()), ..Default::default() };
     let limit_known = req.current_attachment.free_changes_this_year.filter(|_| req.reason == Some(Reason::FreeChoice));
     match verdict {
-        crate::codes::Verdict::Eligible | crate::codes::Verdict::NeedsInformation => {
+        Verdict::Eligible | Verdict::NeedsInformation => {
             dates.accepted_on = Some(Day(accepted_on));
             let due = due_for(req, ctx, ctx.date(), accepted_on)?;
             dates.decision_due = due.map(Day);
-            if verdict == crate::codes::Verdict::Eligible {
+            if verdict == Verdict::Eligible {
                 dates.care_starts = if req.reason == Some(Reason::Campaign) {
                     campaign.as_ref().map(|c| c.dates.care_starts)
                 } else {
@@ -598,9 +642,8 @@ fn dates(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<CampaignInfo<'_>>, a
                 }
             }
         }
-        crate::codes::Verdict::EligibleLater => {
-            let (_, from) = ctx.verdict();
-            let from = from.expect("eligible_later has a date");
+        Verdict::EligibleLater => {
+            let from = eligible_from.expect("eligible_later has a date");
             if req.reason == Some(Reason::Campaign) {
                 let year = from.year();
                 dates.care_starts = campaign_for_year(ctx, year).map(|c| Day(c.care_starts(year)));
@@ -616,10 +659,9 @@ fn dates(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<CampaignInfo<'_>>, a
                 }
             }
         }
-        crate::codes::Verdict::NotEligible => {}
+        Verdict::NotEligible => {}
     }
-    // The verdict read at the top still holds: working out the dates adds no reason that decides.
-    let may_attach = matches!(verdict, crate::codes::Verdict::Eligible | crate::codes::Verdict::EligibleLater);
+    let may_attach = matches!(verdict, Verdict::Eligible | Verdict::EligibleLater);
     if let (true, Some(ResidencyRule::Insured), Some(until)) = (
         may_attach,
         req.person.residency.and_then(|r| e.residency_on(r, ctx.date())).map(|r| r.rule),

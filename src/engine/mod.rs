@@ -41,9 +41,10 @@ fn decide_one<'r>(req: &Request, rules: &'r Rules) -> Result<Decision<'r>, Input
             format!("{} is before {}, when the first attachment rules this checker knows came into force; expected a later date", crate::dates::iso(date), crate::dates::iso(first)),
         ));
     }
-    // The calendar must also cover what follows the check (a period running into the next year).
+    // Not before the first edition (above), nor so late that the calendar cannot cover what follows
+    // the check (a period running into the next year): `Rules::covers`, which the widget asks too.
     let last_year = rules.calendar.last_year() - 1;
-    if date.year() > last_year {
+    if !rules.covers(date) {
         return Err(InputError::new(
             "at",
             format!("{} is after {last_year}, the last year this checker's calendar covers; dates so far ahead would be guesses", crate::dates::iso(date)),
@@ -215,32 +216,21 @@ impl<'r> Ctx<'r> {
         }
     }
 
+    /// Working-day arithmetic, the one way the engine counts days: the `after`th working day after
+    /// `from` (a period of `after` working days starts the day after `from`), or with `after = 0` the
+    /// first working day on or after `from` (a deadline that falls on a day off). The answer is
+    /// provisional when it rests on a year without an official calendar.
+    pub fn working_day(&mut self, from: NaiveDate, after: u32) -> Result<NaiveDate, OutOfHorizon> {
+        let cal = &self.rules.calendar;
+        let day = if after == 0 { cal.working_day_on_or_after(from)? } else { cal.add_working_days(from, after)? };
+        self.rests_on_calendar(from, day);
+        Ok(day)
+    }
+
     /// The day a request made at `at` is accepted: that day if it is a working day and the request
     /// comes before the cut-off (18:00), else the next working day.
     pub fn accepted_on(&mut self, at: chrono::NaiveDateTime) -> Result<NaiveDate, OutOfHorizon> {
-        let cal = &self.rules.calendar;
-        let d = at.date();
-        let accepted = if cal.is_working_day(d)? && at.time() < self.rules.cutoff { d } else { cal.next_working_day_after(d)? };
-        self.rests_on_calendar(d, accepted);
-        Ok(accepted)
-    }
-
-    pub fn next_working_day_after(&mut self, d: NaiveDate) -> Result<NaiveDate, OutOfHorizon> {
-        let r = self.rules.calendar.next_working_day_after(d)?;
-        self.rests_on_calendar(d, r);
-        Ok(r)
-    }
-
-    pub fn add_working_days(&mut self, d: NaiveDate, n: u32) -> Result<NaiveDate, OutOfHorizon> {
-        let r = self.rules.calendar.add_working_days(d, n)?;
-        self.rests_on_calendar(d, r);
-        Ok(r)
-    }
-
-    pub fn working_day_on_or_after(&mut self, d: NaiveDate) -> Result<NaiveDate, OutOfHorizon> {
-        let r = self.rules.calendar.working_day_on_or_after(d)?;
-        self.rests_on_calendar(d, r);
-        Ok(r)
+        self.working_day(at.date(), if at.time() < self.rules.cutoff { 0 } else { 1 })
     }
 
     /// The verdict from what was collected.

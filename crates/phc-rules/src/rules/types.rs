@@ -10,7 +10,7 @@ use crate::calendar::Calendar;
 use crate::codes::{Category, DocumentCode, Reason, Residency};
 use crate::dates::parse_date;
 use crate::time::ZoneRule;
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// How long the clinic takes to answer an attachment request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -268,6 +268,14 @@ impl Rules {
     /// The first day any rules apply.
     pub fn first_day(&self) -> NaiveDate {
         self.editions[0].in_force_from
+    }
+
+    /// Whether these rules answer a check on `date`: on or after the first edition's day, and in a
+    /// year before the calendar's last, so that what follows the check (a period running into the
+    /// next year) is inside the calendar too. The engine refuses any other date; the widget refuses
+    /// such an `at` attribute.
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        date >= self.first_day() && date.year() < self.calendar.last_year()
     }
 }
 
