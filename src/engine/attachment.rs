@@ -7,7 +7,7 @@ use crate::codes::{Alternative, Applicant, Category, Channel, DocumentCode, Insu
 use crate::decision::{CampaignDates, ChannelItem, Dates, Day, Decision, DocumentItem, Param, StandardDates};
 use crate::request::Request;
 use crate::rules::model::Text;
-use crate::rules::{Campaign, Processing, RelocationScope, ResidencyRule};
+use crate::rules::{Campaign, Processing, Provision, RelocationScope, ResidencyRule};
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
 pub(super) fn decide<'r>(req: &Request, mut ctx: Ctx<'r>) -> Result<Decision<'r>, OutOfHorizon> {
@@ -23,9 +23,9 @@ pub(super) fn decide<'r>(req: &Request, mut ctx: Ctx<'r>) -> Result<Decision<'r>
     territory(req, ctx);
     age(req, ctx);
     categories(req, ctx, &mut papers);
-    if req.applicant == Some(Applicant::FamilyMember) && ctx.edition.family_consent_document {
+    if req.applicant == Some(Applicant::FamilyMember) && ctx.law.family.consent_document {
         papers.add(DocumentCode::FamilyConsent);
-        ctx.info(ReasonCode::WrittenApplication, "family_consent", &ctx.edition.family_sources);
+        ctx.info(ReasonCode::WrittenApplication, "family_consent", &ctx.law.family.sources);
     }
     let portal = portal(req, ctx, writes_to_head_only);
     processing(req, ctx);
@@ -33,7 +33,7 @@ pub(super) fn decide<'r>(req: &Request, mut ctx: Ctx<'r>) -> Result<Decision<'r>
     if on_portal {
         // On the portal the identity data come from state systems and nothing is handed in: the
         // category documents are for the written application in person (001, 004).
-        ctx.info(ReasonCode::WrittenApplication, "portal_documents", &ctx.edition.sign_in_sources).interpretation(true);
+        ctx.info(ReasonCode::WrittenApplication, "portal_documents", &ctx.law.portal_sign_in.sources).interpretation(true);
     }
 
     // Then the verdict, and what follows from it: the risks left to check and the dates.
@@ -103,8 +103,7 @@ fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, papers: &mut Papers) -> bool 
         ctx.missing(ReasonCode::Residency, "person.residency", &ctx.edition.sources);
         return false;
     };
-    let edition = ctx.edition;
-    let entry = edition.residency_on(code, ctx.date()).expect("every residency has a rule (checked on load)");
+    let entry = ctx.law.residency(code).expect("every residency has a rule (checked on load)");
     match entry.rule {
         ResidencyRule::Eligible => {
             ctx.met(ReasonCode::Residency, "eligible", &entry.sources).interpretation(entry.interpretation);
@@ -155,7 +154,7 @@ fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, papers: &mut Papers) -> bool 
 }
 
 fn consent(req: &Request, ctx: &mut Ctx<'_>) {
-    let sources = &ctx.rules.refusal_sources;
+    let sources = &ctx.rules.refusal_grounds.sources;
     match req.person.consents_to_data_access {
         Some(true) => {
             ctx.met(ReasonCode::DataAccessConsent, "given", sources);
@@ -194,17 +193,16 @@ fn this_or_next_campaign<'r>(req: &Request, ctx: &mut Ctx<'r>) -> Result<Option<
     Ok(None)
 }
 
-fn campaign_for_year<'r>(ctx: &Ctx<'r>, year: i32) -> Option<&'r Campaign> {
-    let rules = ctx.rules;
-    let first = rules.edition_on(ctx.date().max(NaiveDate::from_ymd_opt(year, 1, 1)?))?;
-    let c = first.campaign.as_ref()?;
-    // The edition in force on the day this edition's campaign would open decides.
+fn campaign_for_year<'r>(ctx: &Ctx<'r>, year: i32) -> Option<&'r Provision<Campaign>> {
+    let editions = &ctx.rules.editions;
+    let c = editions.campaign_on(ctx.date().max(NaiveDate::from_ymd_opt(year, 1, 1)?))?;
+    // The rule in force on the day this campaign would open decides.
     let (opens, _) = c.window(year);
-    rules.edition_on(opens.max(ctx.date()))?.campaign.as_ref()
+    editions.campaign_on(opens.max(ctx.date()))
 }
 
 /// Says that the campaign of `year` is projected from the rules in force, once per decision.
-fn projection<'r>(ctx: &mut Ctx<'r>, c: &'r Campaign, year: i32) {
+fn projection<'r>(ctx: &mut Ctx<'r>, c: &'r Provision<Campaign>, year: i32) {
     if c.is_projected(year) {
         ctx.projected(ReasonCode::RulesProjection, "campaign", &c.projection_sources, year);
     }
@@ -230,9 +228,9 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
         ctx.missing(ReasonCode::Ground, "reason", &edition.sources);
         return;
     };
-    let Some(g) = edition.ground(reason) else {
+    let Some(g) = ctx.law.ground(reason) else {
         ctx.fail(ReasonCode::Ground, "not_in_edition", &edition.sources).with("reason", Param::Ground(reason.as_str()));
-        if edition.ground(Reason::FreeChoice).is_some() {
+        if ctx.law.ground(Reason::FreeChoice).is_some() {
             ctx.alternative(Alternative::UseFreeChoice, None);
         }
         return;
@@ -270,7 +268,7 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
                         .interpretation(true);
                     ctx.alternative(Alternative::ApplyFromDate, Some(c.opens.0));
                     // A free change may be open now: said as the way to change sooner.
-                    if edition.ground(Reason::FreeChoice).is_some() {
+                    if ctx.law.ground(Reason::FreeChoice).is_some() {
                         ctx.alternative(Alternative::UseFreeChoiceNow, Some(accepted_on));
                     }
                 } else if accepted_on <= c.closes.0 {
@@ -387,26 +385,26 @@ fn next_campaign_after(ctx: &mut Ctx<'_>, year: i32) {
             ctx.fail(ReasonCode::CampaignWindow, "no_campaign", &edition.sources);
         }
     }
-    if edition.ground(Reason::FreeChoice).is_some() {
+    if ctx.law.ground(Reason::FreeChoice).is_some() {
         let today = ctx.date();
         ctx.alternative(Alternative::UseFreeChoiceNow, Some(today));
     }
 }
 
 fn free_choice(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<&CampaignInfo<'_>>) {
-    let edition = ctx.edition;
-    let limit = edition.free_changes_per_year;
-    let sources = &edition.free_changes_sources;
+    let free = ctx.law.free_changes;
+    let limit = free.per_year;
+    let sources = &free.sources;
     if req.current_attachment.attached == Some(false) {
         ctx.met(ReasonCode::FreeChangeLimit, "not_attached", sources).interpretation(true);
         return;
     }
-    if !edition.free_changes_disagreeing_sources.is_empty() {
+    if !free.disagreeing_sources.is_empty() {
         // Two official pages state different limits: the one applied and the other are both named.
         ctx.info(ReasonCode::FreeChangeLimit, "sources_disagree", sources)
             .with("limit", Param::Count(limit))
             .interpretation(true)
-            .disagreeing(&edition.free_changes_disagreeing_sources);
+            .disagreeing(&free.disagreeing_sources);
     }
     match req.current_attachment.free_changes_this_year {
         None => {
@@ -417,9 +415,9 @@ fn free_choice(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<&CampaignInfo<
             ctx.until(ReasonCode::FreeChangeLimit, "reached", sources, next_year)
                 .with("limit", Param::Count(limit))
                 .with("used", Param::Count(used))
-                .interpretation(edition.free_changes_interpretation)
-                .single_source(edition.free_changes_single_source)
-                .disagreeing(&edition.free_changes_disagreeing_sources);
+                .interpretation(free.interpretation)
+                .single_source(free.single_source)
+                .disagreeing(&free.disagreeing_sources);
             ctx.alternative(Alternative::ApplyFromDate, Some(next_year));
             if let Some(CampaignInfo { dates: c, .. }) = campaign {
                 if c.closes.0 >= ctx.date() && c.opens.0.year() == ctx.date().year() {
@@ -432,16 +430,16 @@ fn free_choice(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<&CampaignInfo<
                 .with("limit", Param::Count(limit))
                 .with("used", Param::Count(used))
                 .with("left", Param::Changes(limit - used - 1))
-                .interpretation(edition.free_changes_interpretation)
-                .single_source(edition.free_changes_single_source)
-                .disagreeing(&edition.free_changes_disagreeing_sources);
+                .interpretation(free.interpretation)
+                .single_source(free.single_source)
+                .disagreeing(&free.disagreeing_sources);
         }
     }
 }
 
 fn territory(req: &Request, ctx: &mut Ctx<'_>) {
-    let edition = ctx.edition;
-    let sources = &edition.territory_sources;
+    let territory = ctx.law.territory;
+    let sources = &territory.sources;
     match req.target_unit {
         None => {
             ctx.missing(ReasonCode::Territory, "target_unit", sources);
@@ -449,7 +447,7 @@ fn territory(req: &Request, ctx: &mut Ctx<'_>) {
         Some(TargetUnit::Same) => {
             ctx.met(ReasonCode::Territory, "same_unit", sources);
         }
-        Some(TargetUnit::Neighbouring) if edition.border_exception => match req.border_territory {
+        Some(TargetUnit::Neighbouring) if territory.border_exception => match req.border_territory {
             None => {
                 ctx.missing(ReasonCode::Territory, "border_territory", sources);
             }
@@ -480,19 +478,19 @@ pub(crate) fn age_on(birth: NaiveDate, date: NaiveDate) -> i32 {
 fn age(req: &Request, ctx: &mut Ctx<'_>) {
     let Some(birth) = req.person.birth_date else { return };
     let age = age_on(birth, ctx.date());
-    let edition = ctx.edition;
+    let law = ctx.law;
     if age < 18 {
-        ctx.info(ReasonCode::MinorRepresented, "minor", &edition.family_sources).with("age", Param::Years(age as u32)).interpretation(true);
+        ctx.info(ReasonCode::MinorRepresented, "minor", &law.family.sources).with("age", Param::Years(age as u32)).interpretation(true);
     }
-    if age < 5 && edition.under_five_actual_residence {
-        ctx.info(ReasonCode::ActualResidenceUnderFive, "under_five", &edition.territory_sources);
+    if age < 5 && law.territory.under_five_actual_residence {
+        ctx.info(ReasonCode::ActualResidenceUnderFive, "under_five", &law.territory.sources);
     }
 }
 
 fn categories<'r>(req: &Request, ctx: &mut Ctx<'r>, papers: &mut Papers) {
-    let edition = ctx.edition;
+    let law = ctx.law;
     for &category in &req.person.categories {
-        let Some(w) = edition.written(category) else { continue };
+        let Some(w) = law.written(category) else { continue };
         if matches!(category, Category::Student | Category::MadrasahStudent) {
             // The rector's request and the commission's protocol exist only where the institution
             // and the clinic arranged it (004, ground 5; 001): without one, a student applies as anyone.
@@ -520,7 +518,7 @@ fn refusal_risks<'r>(req: &Request, ctx: &mut Ctx<'r>, verdict: Verdict) {
         return;
     }
     let rules = ctx.rules;
-    for ground in rules.refusal_grounds.iter() {
+    for ground in rules.refusal_grounds.codes.iter() {
         let ruled_out = match &**ground {
             "no_data_access_consent" => req.person.consents_to_data_access.is_some(),
             // The answers were checked against the Rules' requirements: open only while some are missing.
@@ -536,21 +534,21 @@ fn refusal_risks<'r>(req: &Request, ctx: &mut Ctx<'r>, verdict: Verdict) {
 /// Whether the portal is open to this person: a digital signature, or (where the edition allows) a
 /// one-time password to the phone registered on the portal. `None` when an answer is missing.
 fn portal(req: &Request, ctx: &mut Ctx<'_>, writes_to_head_only: bool) -> Option<bool> {
-    let e = ctx.edition;
+    let sign_in = ctx.law.portal_sign_in;
     if writes_to_head_only {
         // EAEU labour migrants and their families apply in writing to the head with their insurance
         // contract; the portal takes identity data from state systems and has no step for the
         // contract (domain.md §10: interpretation).
-        ctx.info(ReasonCode::PortalSignIn, "written_to_head_only", &e.sign_in_sources).interpretation(true);
+        ctx.info(ReasonCode::PortalSignIn, "written_to_head_only", &sign_in.sources).interpretation(true);
         if req.channel == Some(Channel::Portal) {
             ctx.alternative(Alternative::ApplyInPerson, None);
         }
         return Some(false);
     }
     let (eds, phone) = (req.person.eds, req.person.phone_on_portal);
-    let otp = e.sign_in_one_time_password;
+    let otp = sign_in.one_time_password;
     let available = match (eds, phone) {
-        (Some(true), _) if e.sign_in_eds => Some(true),
+        (Some(true), _) if sign_in.eds => Some(true),
         (_, Some(true)) if otp => Some(true),
         (Some(_), Some(_)) => Some(false),
         (Some(_), None) if !otp => Some(false),
@@ -559,12 +557,12 @@ fn portal(req: &Request, ctx: &mut Ctx<'_>, writes_to_head_only: bool) -> Option
     if req.channel != Some(Channel::Portal) {
         return available;
     }
-    let sources = &e.sign_in_sources;
+    let sources = &sign_in.sources;
     match available {
         Some(true) => {
             let by_phone = eds != Some(true);
             ctx.met(ReasonCode::PortalSignIn, if by_phone { "one_time_password" } else { "eds" }, sources)
-                .interpretation(by_phone && e.one_time_password_interpretation);
+                .interpretation(by_phone && sign_in.one_time_password_interpretation);
         }
         Some(false) => {
             // The channel never changes the verdict: the portal is closed, the clinic's door is not.
@@ -590,9 +588,9 @@ fn decision_due(ctx: &mut Ctx<'_>, processing: Processing, submitted: NaiveDate,
 }
 
 fn due_for(req: &Request, ctx: &mut Ctx<'_>, submitted: NaiveDate, accepted: NaiveDate) -> Result<Option<NaiveDate>, OutOfHorizon> {
-    let e = ctx.edition;
-    let portal = decision_due(ctx, e.portal_processing, submitted, accepted)?;
-    let in_person = decision_due(ctx, e.in_person_processing, submitted, accepted)?;
+    let processing = ctx.law.processing;
+    let portal = decision_due(ctx, processing.portal, submitted, accepted)?;
+    let in_person = decision_due(ctx, processing.in_person, submitted, accepted)?;
     Ok(match req.channel {
         Some(Channel::Portal) => portal,
         Some(Channel::InPerson) => in_person,
@@ -603,14 +601,14 @@ fn due_for(req: &Request, ctx: &mut Ctx<'_>, submitted: NaiveDate, accepted: Nai
 
 /// The reason that says how long the clinic takes to answer, by the edition's processing rule.
 fn processing(req: &Request, ctx: &mut Ctx<'_>) {
-    let e = ctx.edition;
-    let detail = match (req.channel, e.portal_processing, e.in_person_processing) {
+    let processing = ctx.law.processing;
+    let detail = match (req.channel, processing.portal, processing.in_person) {
         (_, Processing::NotStated, _) | (_, _, Processing::NotStated) => "not_stated",
         (Some(Channel::Portal), Processing::SameDay, _) => "same_day",
         _ => "next_working_day",
     };
     // How "within one working day" becomes a date (domain.md §10) is the project's own counting.
-    ctx.info(ReasonCode::ProcessingTime, detail, &e.processing_sources).interpretation(detail != "not_stated");
+    ctx.info(ReasonCode::ProcessingTime, detail, &processing.sources).interpretation(detail != "not_stated");
 }
 
 /// The dates that follow from the verdict (computed after it: no date decides it).
@@ -621,7 +619,7 @@ fn dates(
     campaign: Option<CampaignInfo<'_>>,
     accepted_on: NaiveDate,
 ) -> Result<StandardDates, OutOfHorizon> {
-    let e = ctx.edition;
+    let law = ctx.law;
     let mut dates = StandardDates { campaign: campaign.as_ref().map(|c| c.dates.clone()), ..Default::default() };
     let limit_known = req.current_attachment.free_changes_this_year.filter(|_| req.reason == Some(Reason::FreeChoice));
     match verdict {
@@ -638,7 +636,7 @@ fn dates(
             }
             if let Some(used) = limit_known {
                 if req.current_attachment.attached != Some(false) {
-                    dates.free_changes_left = Some(e.free_changes_per_year.saturating_sub(used + 1));
+                    dates.free_changes_left = Some(law.free_changes.per_year.saturating_sub(used + 1));
                 }
             }
         }
@@ -654,7 +652,7 @@ fn dates(
                 dates.care_starts = due_for(req, ctx, from, accepted)?.map(Day);
             }
             if let Some(used) = limit_known {
-                if used >= e.free_changes_per_year {
+                if used >= law.free_changes.per_year {
                     dates.next_free_change = Some(Day(from));
                 }
             }
@@ -664,7 +662,7 @@ fn dates(
     let may_attach = matches!(verdict, Verdict::Eligible | Verdict::EligibleLater);
     if let (true, Some(ResidencyRule::Insured), Some(until)) = (
         may_attach,
-        req.person.residency.and_then(|r| e.residency_on(r, ctx.date())).map(|r| r.rule),
+        req.person.residency.and_then(|r| law.residency(r)).map(|r| r.rule),
         req.person.insurance_until,
     ) {
         dates.attachment_ends = Some(Day(until));

@@ -17,7 +17,7 @@ use crate::decision::{AlternativeItem, Day, Decision, EditionRef, Param, ReasonI
 use crate::error::InputError;
 use crate::request::Request;
 use crate::rules::model::Text;
-use crate::rules::{Edition, Rules};
+use crate::rules::{Edition, InForce, Rules};
 use crate::time::KzMoment;
 use chrono::{Datelike, NaiveDate};
 
@@ -64,8 +64,8 @@ fn decide_one<'r>(req: &Request, rules: &'r Rules) -> Result<Decision<'r>, Input
             ));
         }
     }
-    let edition = rules.edition_on(date).expect("date is after the first edition");
-    let ctx = Ctx::new(rules, edition, req.at);
+    let law = rules.editions.in_force(date).expect("date is after the first edition");
+    let ctx = Ctx::new(rules, law, req.at);
     match req.service {
         Service::Attachment => attachment::decide(req, ctx),
         Service::HomeVisit => home_visit::decide(req, ctx),
@@ -94,6 +94,8 @@ enum Effect {
 /// The working state of one decision.
 pub(crate) struct Ctx<'r> {
     pub rules: &'r Rules,
+    /// The attachment rules in force on the date of the check, and the edition that names them.
+    pub law: InForce<'r>,
     pub edition: &'r Edition,
     pub at: KzMoment,
     reasons: Vec<ReasonItem<'r>>,
@@ -106,9 +108,11 @@ pub(crate) struct Ctx<'r> {
 }
 
 impl<'r> Ctx<'r> {
-    fn new(rules: &'r Rules, edition: &'r Edition, at: KzMoment) -> Self {
+    fn new(rules: &'r Rules, law: InForce<'r>, at: KzMoment) -> Self {
+        let edition = law.edition;
         let mut ctx = Ctx {
             rules,
+            law,
             edition,
             at,
             reasons: Vec::with_capacity(12),
