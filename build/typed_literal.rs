@@ -1,5 +1,6 @@
-//! The typed rules (`phc_rules::rules`, after loading and checking) written as one constant Rust
-//! expression, for `static RULES`. Every struct is written field by field, so a field added to a type
+//! The typed rules (`phc_rules::rules`, read from the files and loaded) written as one constant Rust
+//! expression, for `static RULES`: the same types the files deserialize into, so the program holds
+//! the lawyer's provisions as they are written, each with its sources and flags. Every struct is written field by field, so a field added to a type
 //! and forgotten here fails the build of the library (a struct literal missing a field), never
 //! silently.
 
