@@ -1,16 +1,15 @@
 //! Reads the rule files (`rules/*.toml`) and message tables (`messages/*.toml`), checks them, and
 //! writes them into `OUT_DIR` as Rust code: the rules as values of the rules crate's types
-//! (`phc_rules`, a build-dependency: it loads and checks them here as the tests do at run time), the
-//! messages as one sorted key string and one text string per language. A typo in a rule file, or a
+//! (`phc_rules`, a build-dependency: it reads them straight into its typed model and loads and checks
+//! them here as the tests do at run time), the messages as one sorted key string and one text string
+//! per language. A typo in a rule file, or a
 //! message missing from one language, fails the build here with the file and the key, not at run time
 //! in a citizen's browser; and the wasm carries no parser for its own data (issue 6: size).
 
-#[path = "build/rust_literal.rs"]
-mod rust_literal;
 #[path = "build/typed_literal.rs"]
 mod typed_literal;
 
-use phc_rules::rules::{self, model};
+use phc_rules::rules::{Files, Rules};
 use typed_literal::Lit;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -26,14 +25,12 @@ fn main() {
     println!("cargo:rerun-if-changed=messages");
     println!("cargo:rerun-if-changed=build");
 
-    let (editions, editions_code) = embed::<model::EditionsFile>("rules/editions.toml", "EDITIONS", "EditionsFile");
-    let (calendar, calendar_code) = embed::<model::CalendarFile>("rules/calendar.toml", "CALENDAR", "CalendarFile");
-    let (services, services_code) = embed::<model::ServicesFile>("rules/services.toml", "SERVICES", "ServicesFile");
-    // Every source the files above cite, by id: a citation not in this table fails the build (issue 15).
-    let (sources, sources_code) = embed::<model::SourcesFile>("rules/sources.toml", "SOURCES", "SourcesFile");
-    let typed = rules::Rules::from_data(editions, calendar, services, sources).unwrap_or_else(|e| panic!("\nrules/: {e}\n"));
-    let typed_code = format!("/// `rules/*.toml`, loaded and checked at build time.\npub static RULES: Rules = Rules({});\n", typed.lit());
-    std::fs::write(out.join("rules.rs"), [editions_code, calendar_code, services_code, sources_code, typed_code].join("\n")).expect("write OUT_DIR");
+    // Read straight into the typed rules (a typo fails here with the file, line and column), then
+    // checked as a whole by the rules crate (the code the tests run).
+    let files = Files::read("rules").unwrap_or_else(|e| panic!("\n{e}\n"));
+    let rules = Rules::load(files).unwrap_or_else(|e| panic!("\nrules/: {e}\n"));
+    let code = format!("/// `rules/*.toml`, loaded and checked at build time.\npub static RULES: Rules = Rules({});\n", rules.lit());
+    std::fs::write(out.join("rules.rs"), code).expect("write OUT_DIR");
 
     // The engine's messages and the app's (`messages/ui/`) form one table per language.
     let tables: Vec<(&str, BTreeMap<String, String>)> = LANGS
@@ -67,14 +64,6 @@ fn main() {
         }
     }
     std::fs::write(out.join("messages.rs"), code).expect("write OUT_DIR");
-}
-
-/// A rule file read and typed, and as a static value: `pub static EDITIONS: model::EditionsFile = …;`.
-fn embed<T: serde::de::DeserializeOwned + serde::Serialize>(path: &str, name: &str, ty: &str) -> (T, String) {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
-    let value: T = toml::from_str(&text).unwrap_or_else(|e| panic!("\n{path}: {e}\n"));
-    let expr = rust_literal::to_rust(&value, "model::").unwrap_or_else(|e| panic!("\n{path}: {e}\n"));
-    (value, format!("/// `{path}`, as written (for tests that change it).\npub static {name}: model::{ty} = {expr};\n"))
 }
 
 /// The separator of keys and of texts in the generated strings; no message may contain it.

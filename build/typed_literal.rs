@@ -1,13 +1,14 @@
-//! The typed rules (`phc_rules::rules`, after loading and checking) written as one constant Rust
-//! expression, for `static RULES`. Every struct is written field by field, so a field added to a type
+//! The typed rules (`phc_rules::rules`, read from the files and loaded) written as one constant Rust
+//! expression, for `static RULES`: the same types the files deserialize into, so the program holds
+//! the lawyer's provisions as they are written, each with its sources and flags. Every struct is written field by field, so a field added to a type
 //! and forgotten here fails the build of the library (a struct literal missing a field), never
 //! silently.
 
 use phc_rules::calendar::{Calendar, YearTable};
 use phc_rules::codes::{Category, DocumentCode, Reason, Residency};
-use phc_rules::rules::model::{List, Text};
 use phc_rules::rules::{
-    Campaign, ComplaintRules, Edition, Ground, HomeVisit, Processing, RelocationScope, ResidencyEntry, ResidencyRule, Rules, Source, SourceKind,
+    Campaign, Complaint, Edition, Editions, Family, FreeChanges, Ground, HomeVisit, List, MonthDay, PortalSignIn, Processing, ProcessingTimes,
+    Provision, RefusalGrounds, RelocationScope, ResidencyEntry, ResidencyRule, Rules, Source, SourceKind, Territory, Text,
     WrittenApplication,
 };
 use phc_rules::time::ZoneRule;
@@ -127,29 +128,46 @@ macro_rules! lit_struct {
 
 lit_struct! {
     Rules at "::phc_rules::rules::Rules" {
-        editions, calendar, zones, cutoff, acceptance_sources, home_visit, complaint, refusal_grounds, refusal_sources, calendar_sources,
-        services_checked_on, sources,
+        editions, calendar, calendar_sources, zones, cutoff, home_visit, complaint, refusal_grounds, services_checked_on, sources,
     }
     Source at "::phc_rules::rules::Source" { id, kind, url, adopted, in_force, repealed, approximate, amended_by, updated }
-    Edition at "::phc_rules::rules::Edition" {
-        id, title, in_force_from, approximate, sources, checked_on, campaign, free_changes_per_year, free_changes_interpretation,
-        free_changes_single_source, free_changes_sources, free_changes_disagreeing_sources, portal_processing, in_person_processing, processing_sources,
-        sign_in_eds, sign_in_one_time_password, one_time_password_interpretation, sign_in_sources, border_exception,
-        under_five_actual_residence, territory_sources, grounds, residency, family_consent_document, family_sources,
-        written_application,
+    Editions at "::phc_rules::rules::Editions" {
+        edition, campaign, free_changes, processing, portal_sign_in, territory, family, ground, residency, written_application,
     }
-    Campaign at "::phc_rules::rules::Campaign" { opens, closes, care_starts_next_year, sources, held_through, projection_sources }
-    Ground at "::phc_rules::rules::Ground" { reason, relocation_scope, interpretation, sources }
-    ResidencyEntry at "::phc_rules::rules::ResidencyEntry" { codes, rule, from, written_application, documents, interpretation, sources }
-    WrittenApplication at "::phc_rules::rules::WrittenApplication" { category, document, sources }
-    HomeVisit at "::phc_rules::rules::HomeVisit" {
-        act, in_force_from, requires_attachment_to_clinic, in_person_minutes, portal_minutes, portal_needs_eds, sources,
-    }
-    ComplaintRules at "::phc_rules::rules::ComplaintRules" {
+    Edition at "::phc_rules::rules::Edition" { id, title, in_force_from, approximate, sources, checked_on }
+    Campaign at "::phc_rules::rules::Campaign" { opens, closes, care_starts_next_year, held_through, projection_sources }
+    MonthDay at "::phc_rules::rules::MonthDay" { month, day }
+    FreeChanges at "::phc_rules::rules::FreeChanges" { per_year, disagreeing_sources }
+    ProcessingTimes at "::phc_rules::rules::ProcessingTimes" { portal, in_person }
+    PortalSignIn at "::phc_rules::rules::PortalSignIn" { eds, one_time_password, one_time_password_interpretation }
+    Territory at "::phc_rules::rules::Territory" { border_exception, under_five_actual_residence }
+    Family at "::phc_rules::rules::Family" { consent_document }
+    Ground at "::phc_rules::rules::Ground" { reason, relocation_scope }
+    ResidencyEntry at "::phc_rules::rules::ResidencyEntry" { codes, rule, written_application, documents }
+    WrittenApplication at "::phc_rules::rules::WrittenApplication" { category, document }
+    HomeVisit at "::phc_rules::rules::HomeVisit" { in_person_minutes, portal_minutes, portal_needs_eds }
+    Complaint at "::phc_rules::rules::Complaint" {
         deadline_months, deadline_sources, review_working_days, review_single_source, review_sources,
         procedure_working_days, procedure_sources, code_in_force_from,
     }
+    RefusalGrounds at "::phc_rules::rules::RefusalGrounds" { codes }
     ZoneRule at "::phc_rules::time::ZoneRule" { from_utc, offset_minutes }
+}
+
+/// A provision: its value and what it rests on, field by field like the structs above.
+impl<T: Lit> Lit for Provision<T> {
+    fn lit(&self) -> String {
+        let Provision { from, value, sources, interpretation, single_source, repealed } = self;
+        format!(
+            "::phc_rules::rules::Provision {{ from: {}, value: {}, sources: {}, interpretation: {}, single_source: {}, repealed: {} }}",
+            from.lit(),
+            value.lit(),
+            sources.lit(),
+            interpretation.lit(),
+            single_source.lit(),
+            repealed.lit()
+        )
+    }
 }
 
 /// The calendar's fields are its own: written through its constructor for the built-in data.

@@ -6,13 +6,16 @@
 //! Sunday that is a working day (all other days follow from the week); and the disagreements
 //! `rules/calendar.toml` explains (`audit_explained`).
 
+use phc::rules::model::{read, CalendarFile, DayKind};
 use phc::Rules;
 use serde_json::{json, Value};
+use std::path::Path;
 
 fn main() {
     let cal = &Rules::built_in().calendar;
-    let file = phc::rules::embedded_data().1;
+    let file: CalendarFile = read(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/calendar.toml"))).unwrap_or_else(|e| panic!("{e}"));
     let fmt = |d: &chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    let kind = |k: DayKind| if k.is_off() { "day_off" } else { "working" };
     let mut years = serde_json::Map::new();
     for year in cal.first_year()..=cal.last_year() {
         let (off, worked) = cal.exceptions(year).expect("inside the horizon");
@@ -28,7 +31,7 @@ fn main() {
     let explained: Vec<Value> = file
         .audit_explained
         .iter()
-        .map(|a| json!({ "date": &*a.date, "dataset": &*a.dataset, "ours": &*a.ours, "why": &*a.why }))
+        .map(|a| json!({ "date": fmt(&a.date), "dataset": kind(a.dataset), "ours": kind(a.ours), "why": &*a.why }))
         .collect();
     let dump = json!({
         "checked_on": fmt(&cal.checked_on()),

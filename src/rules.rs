@@ -1,14 +1,11 @@
-//! The rules built into this program: `rules/*.toml`, loaded and checked at build time by `build.rs`
-//! with the rules crate (`phc_rules::rules`, re-exported here), and written as `static` values: the
-//! typed rules, which the engine uses as they are, and the file shape, for tests that change a file
-//! (a draft edition).
+//! The rules built into this program: `rules/*.toml`, read straight into the rules crate's typed
+//! model (`phc_rules::rules`, re-exported here), loaded and checked at build time by `build.rs`, and
+//! written as one `static` value that the engine uses as it is.
 //!
-//! The engine takes a `&Rules` as an argument: tests can load other data and nothing in the engine
-//! reads a global.
+//! The engine takes a `&Rules` as an argument: tests can load other data (a draft edition, read with
+//! `Files::read` and loaded with `Rules::load`) and nothing in the engine reads a global.
 
 pub use phc_rules::rules::*;
-
-use model::{CalendarFile, EditionsFile, ServicesFile, SourcesFile};
 
 /// The rules crate's typed rules (`phc_rules::Rules`, whose fields and methods it derefs to), with the
 /// data built into this program. A type of its own only because the built-in data is written by this
@@ -24,16 +21,10 @@ impl core::ops::Deref for Rules {
     }
 }
 
-/// What `build.rs` wrote: `EDITIONS`, `CALENDAR`, `SERVICES`, `SOURCES` (the files) and `RULES` (typed).
+/// What `build.rs` wrote: `RULES`.
 mod embedded {
-    use super::{model, Rules};
+    use super::Rules;
     include!(concat!(env!("OUT_DIR"), "/rules.rs"));
-}
-
-/// The built-in rule files in their file shape, for tests that change them (a draft edition, say).
-pub fn embedded_data() -> (EditionsFile, CalendarFile, ServicesFile, SourcesFile) {
-    // Cheap: every list and text of the built-in data is borrowed.
-    (embedded::EDITIONS.clone(), embedded::CALENDAR.clone(), embedded::SERVICES.clone(), embedded::SOURCES.clone())
 }
 
 impl Rules {
@@ -47,10 +38,10 @@ impl Rules {
         Ok(embedded::RULES.clone())
     }
 
-    /// Rules loaded from files in their file shape (`phc_rules::Rules::from_data`): a draft edition in
-    /// the tests.
-    pub fn from_data(e: EditionsFile, c: CalendarFile, s: ServicesFile, src: SourcesFile) -> Result<Rules, String> {
-        phc_rules::Rules::from_data(e, c, s, src).map(Rules)
+    /// Rules loaded from files read at run time (`phc_rules::Rules::load`): a draft edition in the
+    /// tests, which read the files with `Files::read`.
+    pub fn load(files: Files) -> Result<Rules, String> {
+        phc_rules::Rules::load(files).map(Rules)
     }
 }
 
@@ -61,8 +52,8 @@ mod tests {
     /// The typed rules written at build time are what loading the files gives at run time.
     #[test]
     fn built_in_rules_are_the_loaded_files() {
-        let (e, c, s, src) = embedded_data();
-        let loaded = Rules::from_data(e, c, s, src).unwrap();
+        let files = Files::read(concat!(env!("CARGO_MANIFEST_DIR"), "/rules")).unwrap();
+        let loaded = Rules::load(files).unwrap();
         assert_eq!(format!("{:?}", Rules::built_in()), format!("{loaded:?}"));
     }
 }

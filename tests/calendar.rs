@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use phc::calendar::Calendar;
-use phc::rules::model::CalendarFile;
+use phc::rules::model::{AuditExplainedData, CalendarFile, DayKind, MonthDay};
 use phc::Rules;
 use proptest::prelude::*;
 
@@ -15,8 +15,14 @@ fn calendar() -> Calendar {
     Rules::built_in().calendar.clone()
 }
 
+/// `rules/calendar.toml`, read natively into its typed model (as `build.rs` reads it).
 fn calendar_file() -> CalendarFile {
-    phc::rules::embedded_data().1
+    static FILE: std::sync::OnceLock<CalendarFile> = std::sync::OnceLock::new();
+    FILE.get_or_init(|| phc::rules::model::read(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/calendar.toml"))).unwrap()).clone()
+}
+
+const fn md(month: u32, day: u32) -> MonthDay {
+    MonthDay { month, day }
 }
 
 /// Every weekday day off of 2024–2026 as `../shared/domain.md` §7 lists them (written out here, not
@@ -84,9 +90,9 @@ fn constitution_day_moves_from_30_august_to_15_march() {
 fn the_2026_correction_is_data() {
     let file = calendar_file();
     let y2026 = file.official_year.iter().find(|o| o.year == 2026).unwrap();
-    assert!(!y2026.weekday_days_off.iter().any(|x| x == "2026-08-31"));
-    let c = y2026.corrections.iter().find(|c| c.date == "2026-08-31").expect("a correction for 31 Aug 2026");
-    assert_eq!((&*c.was, &*c.now), ("day_off", "working"));
+    assert!(!y2026.weekday_days_off.iter().any(|x| *x == d("2026-08-31")));
+    let c = y2026.corrections.iter().find(|c| c.date == d("2026-08-31")).expect("a correction for 31 Aug 2026");
+    assert_eq!((c.was, c.now), (DayKind::DayOff, DayKind::Working));
     assert!(c.sources.iter().any(|s| s == "constitution-2026:art94"), "the Constitution is cited: {:?}", c.sources);
 }
 
@@ -105,14 +111,14 @@ fn holidays_are_dated_data() {
     // A holiday valid from a day counts from that day: moving the 2026 Constitution Day's start to
     // 1 March 2026 makes Sunday 15 March 2026 one, hence Monday 16 March off.
     let mut early = file.clone();
-    let h = early.holiday.to_mut().iter_mut().find(|h| h.name == "constitution_day" && h.days.iter().any(|x| x == "03-15")).unwrap();
-    h.valid_from = Some("2026-03-01".into());
+    let h = early.holiday.to_mut().iter_mut().find(|h| h.name == "constitution_day" && h.days.contains(&md(3, 15))).unwrap();
+    h.valid_from = Some(d("2026-03-01"));
     assert!(Calendar::computed_only(&early, 2026).unwrap().is_day_off(d("2026-03-16")).unwrap());
     assert!(Calendar::computed_only(&file, 2026).unwrap().is_working_day(d("2026-03-16")).unwrap());
     // The old rule without its end would keep 30 August: Monday 31 August 2026 off.
     let mut old = file.clone();
     for h in old.holiday.to_mut().iter_mut().filter(|h| h.name == "constitution_day") {
-        if h.days.iter().any(|x| x == "08-30") {
+        if h.days.contains(&md(8, 30)) {
             h.valid_until = None;
         }
     }
@@ -129,7 +135,7 @@ fn the_calendar_file_is_checked() {
     };
     let mut f = file.clone();
     let h = f.holiday.to_mut().iter_mut().find(|h| h.name == "republic_day").unwrap();
-    h.valid_until = Some("2020-01-01".into());
+    h.valid_until = Some(d("2020-01-01"));
     refused(&f, "valid_from 2022-09-29 is after valid_until 2020-01-01");
 
     let mut f = file.clone();
@@ -143,15 +149,15 @@ fn the_calendar_file_is_checked() {
     // A correction the table does not hold.
     let mut f = file.clone();
     let y = f.official_year.to_mut().iter_mut().find(|o| o.year == 2026).unwrap();
-    y.weekday_days_off.to_mut().push("2026-08-31".into());
+    y.weekday_days_off.to_mut().push(d("2026-08-31"));
     refused(&f, "the table does not give working");
 
     // An explanation of a disagreement must state what our calendar says.
     let mut f = file.clone();
-    f.audit_explained = vec![phc::rules::model::AuditExplainedData {
-        date: "2026-08-31".into(),
-        dataset: "working".into(),
-        ours: "day_off".into(),
+    f.audit_explained = vec![AuditExplainedData {
+        date: d("2026-08-31"),
+        dataset: DayKind::Working,
+        ours: DayKind::DayOff,
         why: "test".into(),
     }]
     .into();
@@ -296,8 +302,7 @@ proptest! {
     fn weekends_are_off_unless_worked_by_act(day in any_date()) {
         let cal = rules_cached();
         if matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-            let s = day.format("%Y-%m-%d").to_string();
-            let worked = calendar_file().official_year.iter().any(|o| o.working_weekend_days.iter().any(|w| *w == s));
+            let worked = calendar_file().official_year.iter().any(|o| o.working_weekend_days.contains(&day));
             prop_assert_eq!(cal.is_day_off(day).unwrap(), !worked);
         }
     }
@@ -310,9 +315,9 @@ proptest! {
         let cal = Calendar::computed_only(&file, year).unwrap();
         for h in file.holiday.iter() {
             for md in h.days.iter() {
-                let day = d(&format!("{year}-{md}"));
-                let from_ok = h.valid_from.as_deref().map_or(true, |f| day >= d(f));
-                let until_ok = h.valid_until.as_deref().map_or(true, |u| day <= d(u));
+                let day = md.in_year(year).unwrap();
+                let from_ok = h.valid_from.map_or(true, |f| day >= f);
+                let until_ok = h.valid_until.map_or(true, |u| day <= u);
                 if from_ok && until_ok {
                     prop_assert!(cal.is_day_off(day).unwrap(), "{} on {day}", h.name);
                 }
@@ -323,7 +328,7 @@ proptest! {
             let day = d(&format!("{year}-{md}"));
             let in_force = if md == "08-30" { year <= 2025 } else { year >= 2027 };
             if !in_force && !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
-                prop_assert!(cal.is_working_day(day).unwrap() || file.kurban_ait.iter().any(|k| k.date == day.format("%Y-%m-%d").to_string()), "{day}");
+                prop_assert!(cal.is_working_day(day).unwrap() || file.kurban_ait.iter().any(|k| k.date == day), "{day}");
             }
         }
     }

@@ -4,7 +4,7 @@
 //! cites, each with its address and, in a language, its title.
 
 use phc::i18n::Messages;
-use phc::rules::model::SourcesFile;
+use phc::rules::model::{Editions, Files, SourcesFile};
 use phc::rules::{SourceKind, PLACES};
 use phc::{check_json, Lang, Rules};
 use serde_json::{json, Value};
@@ -15,10 +15,11 @@ fn rules() -> &'static Rules {
     Rules::built_in()
 }
 
-fn load_with(change: impl FnOnce(&mut phc::rules::model::EditionsFile, &mut SourcesFile)) -> Result<Rules, String> {
-    let (mut e, c, s, mut src) = phc::rules::embedded_data();
-    change(&mut e, &mut src);
-    Rules::from_data(e, c, s, src)
+/// The rule files read natively, changed, and loaded as `build.rs` loads them.
+fn load_with(change: impl FnOnce(&mut Editions, &mut SourcesFile)) -> Result<Rules, String> {
+    let mut files = Files::read(concat!(env!("CARGO_MANIFEST_DIR"), "/rules")).unwrap();
+    change(&mut files.editions, &mut files.sources);
+    Rules::load(files)
 }
 
 #[test]
@@ -77,15 +78,15 @@ fn titles_and_addresses_speak_the_readers_language() {
 #[test]
 fn the_loader_refuses_a_source_that_is_not_in_the_table() {
     // A seed file name, as the rule files used to cite them.
-    let e = load_with(|e, _| e.edition.to_mut()[0].ground.to_mut()[0].sources = vec!["002_8dae716582370e91.txt".into()].into()).unwrap_err();
-    assert!(e.contains("002_8dae716582370e91.txt") && e.contains("not in rules/sources.toml") && e.contains("order-281-2015"), "{e}");
+    let e = load_with(|e, _| e.ground.to_mut()[0].sources = vec!["002_8dae716582370e91.txt".into()].into()).unwrap_err();
+    assert!(e.contains("002_8dae716582370e91.txt") && e.contains("not in rules/sources.toml") && e.contains("ground relocation from 2015-04-28"), "{e}");
     // A place of an unknown kind, or without its number.
     for bad in ["order-194-2020:para25", "order-194-2020:p", "order-194-2020:25"] {
-        let e = load_with(|e, _| e.edition.to_mut()[1].processing.sources = vec![bad.into()].into()).unwrap_err();
+        let e = load_with(|e, _| e.processing.to_mut()[1].sources = vec![bad.into()].into()).unwrap_err();
         assert!(e.contains("a place is"), "{bad}: {e}");
     }
     // The same source twice in one list.
-    let e = load_with(|e, _| e.edition.to_mut()[1].processing.sources = vec!["order-194-2020".into(), "order-194-2020".into()].into()).unwrap_err();
+    let e = load_with(|e, _| e.processing.to_mut()[1].sources = vec!["order-194-2020".into(), "order-194-2020".into()].into()).unwrap_err();
     assert!(e.contains("cited twice"), "{e}");
     // An entry no rule cites.
     let e = load_with(|_, src| {
@@ -102,8 +103,9 @@ fn the_loader_refuses_a_source_that_is_not_in_the_table() {
     }
     // "Only one official page says this" must be true: one source.
     let e = load_with(|e, _| {
-        let last = e.edition.to_mut().last_mut().unwrap();
-        last.free_changes.sources = vec!["gov-kz-3176".into(), "egov-polyclinic-2024".into()].into();
+        let last = e.free_changes.to_mut().last_mut().unwrap();
+        assert!(last.single_source);
+        last.sources = vec!["gov-kz-3176".into(), "egov-polyclinic-2024".into()].into();
     })
     .unwrap_err();
     assert!(e.contains("single_source"), "{e}");

@@ -3,7 +3,6 @@
 //! `TypeError`s with the command line's message, never a panic.
 
 use crate::ui::{self, Config};
-use chrono::Datelike;
 use phc::json::Value;
 use phc::Lang;
 use wasm_bindgen::prelude::*;
@@ -28,7 +27,7 @@ fn config_from(attrs: &JsValue, host: web_sys::Element, reset: u32) -> (Config, 
     });
     let rules = ui::rules();
     let at = get("at").and_then(|a| match phc::time::parse_moment(&a, phc::codes::Field::At, &rules.zones) {
-        Ok(m) if m.date() >= rules.first_day() && m.date().year() < rules.calendar.last_year() => Some(a),
+        Ok(m) if rules.covers(m.date()) => Some(a),
         Ok(_) => {
             errors.push(format!("at: {a} is outside the years this checker covers"));
             None

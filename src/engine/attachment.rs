@@ -3,72 +3,107 @@
 
 use super::Ctx;
 use crate::calendar::OutOfHorizon;
-use crate::codes::{Alternative, Applicant, Category, Channel, DocumentCode, Insurance, Reason, Field, ReasonCode, Service, TargetUnit};
+use crate::codes::{Alternative, Applicant, Category, Channel, DocumentCode, Field, Insurance, Reason, ReasonCode, Service, TargetUnit, Verdict};
 use crate::decision::{CampaignDates, ChannelItem, Dates, Day, Decision, DocumentItem, Param, StandardDates};
 use crate::request::Request;
 use crate::rules::model::Text;
-use crate::rules::{Campaign, Processing, RelocationScope, ResidencyRule};
+use crate::rules::{Campaign, Processing, Provision, RelocationScope, ResidencyRule};
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
 pub(super) fn decide<'r>(req: &Request, mut ctx: Ctx<'r>) -> Result<Decision<'r>, OutOfHorizon> {
     let ctx = &mut ctx;
-    let mut ctx_documents: Vec<DocumentCode> = vec![DocumentCode::IdentityDocument];
-    let mut conditional: Vec<(DocumentCode, &'static str)> = Vec::new();
-    let mut written_to_head = false;
+    let mut papers = Papers::new();
 
-    let writes_to_head_only = residency(req, ctx, &mut ctx_documents, &mut written_to_head);
+    // Every reason first: together they decide the verdict.
+    let writes_to_head_only = residency(req, ctx, &mut papers);
     consent(req, ctx);
     let campaign = this_or_next_campaign(req, ctx)?;
     let accepted_on = ctx.accepted_on(ctx.at.local)?;
-    ground(req, ctx, campaign.as_ref(), accepted_on, &mut ctx_documents);
+    ground(req, ctx, campaign.as_ref(), accepted_on, &mut papers);
     territory(req, ctx);
     age(req, ctx);
-    categories(req, ctx, &mut ctx_documents, &mut conditional, &mut written_to_head);
-    if req.applicant == Some(Applicant::FamilyMember) && ctx.edition.family_consent_document {
-        ctx_documents.push(DocumentCode::FamilyConsent);
-        ctx.info(ReasonCode::WrittenApplication, "family_consent", &ctx.edition.family_sources);
+    categories(req, ctx, &mut papers);
+    if req.applicant == Some(Applicant::FamilyMember) && ctx.law.family.consent_document {
+        papers.add(DocumentCode::FamilyConsent);
+        ctx.info(ReasonCode::WrittenApplication, "family_consent", &ctx.law.family.sources);
     }
     let portal = portal(req, ctx, writes_to_head_only);
-    refusal_risks(req, ctx);
+    processing(req, ctx);
+    let on_portal = req.channel == Some(Channel::Portal);
+    if on_portal {
+        // On the portal the identity data come from state systems and nothing is handed in: the
+        // category documents are for the written application in person (001, 004).
+        ctx.info(ReasonCode::WrittenApplication, "portal_documents", &ctx.law.portal_sign_in.sources).interpretation(true);
+    }
+
+    // Then the verdict, and what follows from it: the risks left to check and the dates.
+    let verdict = ctx.verdict();
+    refusal_risks(req, ctx, verdict.0);
+    let dates = dates(req, ctx, verdict, campaign, accepted_on)?;
+    let (documents, written_to_head) = papers.finish(on_portal);
     let channels = vec![
         ChannelItem { channel: Channel::Portal, available: portal, written_application_to_head: None, text: None },
         ChannelItem { channel: Channel::InPerson, available: Some(true), written_application_to_head: Some(written_to_head), text: None },
     ];
-
-    let dates = dates(req, ctx, campaign, accepted_on)?;
-    if req.channel == Some(Channel::Portal) {
-        // On the portal the identity data come from state systems and nothing is handed in: the
-        // category documents are for the written application in person (001, 004).
-        ctx_documents.retain(|d| *d == DocumentCode::IdentityDocument);
-        ctx.info(ReasonCode::WrittenApplication, "portal_documents", &ctx.edition.sign_in_sources).interpretation(true);
-    }
-    if req.channel == Some(Channel::Portal) {
-        conditional.clear();
-    }
-    crate::small_sort::sort_by_key(&mut ctx_documents, |d| *d);
-    ctx_documents.dedup();
-    let mut documents: Vec<DocumentItem> = ctx_documents.into_iter().map(|code| DocumentItem { code, only_if: None, text: None }).collect();
-    for (code, only_if) in conditional {
-        if !documents.iter().any(|d| d.code == code) {
-            documents.push(DocumentItem { code, only_if: Some(only_if), text: None });
-        }
-    }
-    Ok(finish(ctx, channels, documents, dates))
+    Ok(ctx.take().finish(Service::Attachment, channels, documents, Dates::Standard(dates)))
 }
 
-fn finish<'r>(ctx: &mut Ctx<'r>, channels: Vec<ChannelItem>, documents: Vec<DocumentItem>, dates: StandardDates) -> Decision<'r> {
-    ctx.take().finish(Service::Attachment, channels, documents, Dates::Standard(dates))
+/// What the person hands in, and whether they apply in writing to the head of the PHC organisation:
+/// built up by the rules that ask for a document, read once at the end.
+struct Papers {
+    /// Always needed (the identity document first).
+    documents: Vec<DocumentCode>,
+    /// Needed only in a case the answers leave open (`institution_request`).
+    conditional: Vec<(DocumentCode, &'static str)>,
+    written_to_head: bool,
+}
+
+impl Papers {
+    fn new() -> Self {
+        Papers { documents: vec![DocumentCode::IdentityDocument], conditional: Vec::new(), written_to_head: false }
+    }
+
+    fn add(&mut self, document: DocumentCode) {
+        self.documents.push(document);
+    }
+
+    /// A document handed in with a written application to the head.
+    fn written(&mut self, document: DocumentCode) {
+        self.written_to_head = true;
+        self.add(document);
+    }
+
+    fn only_if(&mut self, document: DocumentCode, case: &'static str) {
+        self.conditional.push((document, case));
+    }
+
+    /// The documents, sorted and once each (the conditional ones after, unless always needed), and
+    /// the written-application flag. On the portal only the identity document.
+    fn finish(mut self, on_portal: bool) -> (Vec<DocumentItem>, bool) {
+        if on_portal {
+            self.documents.retain(|d| *d == DocumentCode::IdentityDocument);
+            self.conditional.clear();
+        }
+        crate::small_sort::sort_by_key(&mut self.documents, |d| *d);
+        self.documents.dedup();
+        let mut items: Vec<DocumentItem> = self.documents.into_iter().map(|code| DocumentItem { code, only_if: None, text: None }).collect();
+        for (code, only_if) in self.conditional {
+            if !items.iter().any(|d| d.code == code) {
+                items.push(DocumentItem { code, only_if: Some(only_if), text: None });
+            }
+        }
+        (items, self.written_to_head)
+    }
 }
 
 /// Residency decides who may attach. Returns whether the person may apply only in writing to the
 /// head (EAEU labour migrants and their families: the portal has no step for their contract).
-fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>, written: &mut bool) -> bool {
+fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, papers: &mut Papers) -> bool {
     let Some(code) = req.person.residency else {
         ctx.missing(ReasonCode::Residency, Field::Residency, &ctx.edition.sources);
         return false;
     };
-    let edition = ctx.edition;
-    let entry = edition.residency_on(code, ctx.date()).expect("every residency has a rule (checked on load)");
+    let entry = ctx.law.residency(code).expect("every residency has a rule (checked on load)");
     match entry.rule {
         ResidencyRule::Eligible => {
             ctx.met(ReasonCode::Residency, "eligible", &entry.sources).interpretation(entry.interpretation);
@@ -82,8 +117,8 @@ fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>,
         }
         ResidencyRule::Insured => {
             ctx.met(ReasonCode::Residency, "insured", &entry.sources).interpretation(entry.interpretation);
-            *written |= entry.written_application;
-            docs.extend(entry.documents.iter().copied());
+            papers.written_to_head |= entry.written_application;
+            papers.documents.extend(entry.documents.iter().copied());
             match (req.person.insurance, req.person.insurance_until) {
                 (None, until) => {
                     ctx.missing(ReasonCode::InsuranceContract, Field::Insurance, &entry.sources);
@@ -119,7 +154,7 @@ fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>,
 }
 
 fn consent(req: &Request, ctx: &mut Ctx<'_>) {
-    let sources = &ctx.rules.refusal_sources;
+    let sources = &ctx.rules.refusal_grounds.sources;
     match req.person.consents_to_data_access {
         Some(true) => {
             ctx.met(ReasonCode::DataAccessConsent, "given", sources);
@@ -158,17 +193,16 @@ fn this_or_next_campaign<'r>(req: &Request, ctx: &mut Ctx<'r>) -> Result<Option<
     Ok(None)
 }
 
-fn campaign_for_year<'r>(ctx: &Ctx<'r>, year: i32) -> Option<&'r Campaign> {
-    let rules = ctx.rules;
-    let first = rules.edition_on(ctx.date().max(NaiveDate::from_ymd_opt(year, 1, 1)?))?;
-    let c = first.campaign.as_ref()?;
-    // The edition in force on the day this edition's campaign would open decides.
+fn campaign_for_year<'r>(ctx: &Ctx<'r>, year: i32) -> Option<&'r Provision<Campaign>> {
+    let editions = &ctx.rules.editions;
+    let c = editions.campaign_on(ctx.date().max(NaiveDate::from_ymd_opt(year, 1, 1)?))?;
+    // The rule in force on the day this campaign would open decides.
     let (opens, _) = c.window(year);
-    rules.edition_on(opens.max(ctx.date()))?.campaign.as_ref()
+    editions.campaign_on(opens.max(ctx.date()))
 }
 
 /// Says that the campaign of `year` is projected from the rules in force, once per decision.
-fn projection<'r>(ctx: &mut Ctx<'r>, c: &'r Campaign, year: i32) {
+fn projection<'r>(ctx: &mut Ctx<'r>, c: &'r Provision<Campaign>, year: i32) {
     if c.is_projected(year) {
         ctx.projected(ReasonCode::RulesProjection, "campaign", &c.projection_sources, year);
     }
@@ -180,7 +214,7 @@ struct CampaignInfo<'r> {
     sources: &'r [Text],
 }
 
-fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'r>>, accepted_on: NaiveDate, docs: &mut Vec<DocumentCode>) {
+fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'r>>, accepted_on: NaiveDate, papers: &mut Papers) {
     let edition = ctx.edition;
     let attached = req.current_attachment.attached;
     // Already attached to the chosen clinic: nothing to do, on any ground (so before the ground is
@@ -194,9 +228,9 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
         ctx.missing(ReasonCode::Ground, Field::Reason, &edition.sources);
         return;
     };
-    let Some(g) = edition.ground(reason) else {
+    let Some(g) = ctx.law.ground(reason) else {
         ctx.fail(ReasonCode::Ground, "not_in_edition", &edition.sources).with("reason", Param::Ground(reason.as_str()));
-        if edition.ground(Reason::FreeChoice).is_some() {
+        if ctx.law.ground(Reason::FreeChoice).is_some() {
             ctx.alternative(Alternative::UseFreeChoice, None);
         }
         return;
@@ -234,7 +268,7 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
                         .interpretation(true);
                     ctx.alternative(Alternative::ApplyFromDate, Some(c.opens.0));
                     // A free change may be open now: said as the way to change sooner.
-                    if edition.ground(Reason::FreeChoice).is_some() {
+                    if ctx.law.ground(Reason::FreeChoice).is_some() {
                         ctx.alternative(Alternative::UseFreeChoiceNow, Some(accepted_on));
                     }
                 } else if accepted_on <= c.closes.0 {
@@ -283,7 +317,7 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
                     ctx.alternative(Alternative::UseFreeChoice, None);
                 }
             }
-            docs.push(DocumentCode::InsuranceContract);
+            papers.add(DocumentCode::InsuranceContract);
         }
         Reason::FirstAttachment => {
             if attached == Some(true) {
@@ -351,26 +385,26 @@ fn next_campaign_after(ctx: &mut Ctx<'_>, year: i32) {
             ctx.fail(ReasonCode::CampaignWindow, "no_campaign", &edition.sources);
         }
     }
-    if edition.ground(Reason::FreeChoice).is_some() {
+    if ctx.law.ground(Reason::FreeChoice).is_some() {
         let today = ctx.date();
         ctx.alternative(Alternative::UseFreeChoiceNow, Some(today));
     }
 }
 
 fn free_choice(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<&CampaignInfo<'_>>) {
-    let edition = ctx.edition;
-    let limit = edition.free_changes_per_year;
-    let sources = &edition.free_changes_sources;
+    let free = ctx.law.free_changes;
+    let limit = free.per_year;
+    let sources = &free.sources;
     if req.current_attachment.attached == Some(false) {
         ctx.met(ReasonCode::FreeChangeLimit, "not_attached", sources).interpretation(true);
         return;
     }
-    if !edition.free_changes_disagreeing_sources.is_empty() {
+    if !free.disagreeing_sources.is_empty() {
         // Two official pages state different limits: the one applied and the other are both named.
         ctx.info(ReasonCode::FreeChangeLimit, "sources_disagree", sources)
             .with("limit", Param::Count(limit))
             .interpretation(true)
-            .disagreeing(&edition.free_changes_disagreeing_sources);
+            .disagreeing(&free.disagreeing_sources);
     }
     match req.current_attachment.free_changes_this_year {
         None => {
@@ -381,9 +415,9 @@ fn free_choice(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<&CampaignInfo<
             ctx.until(ReasonCode::FreeChangeLimit, "reached", sources, next_year)
                 .with("limit", Param::Count(limit))
                 .with("used", Param::Count(used))
-                .interpretation(edition.free_changes_interpretation)
-                .single_source(edition.free_changes_single_source)
-                .disagreeing(&edition.free_changes_disagreeing_sources);
+                .interpretation(free.interpretation)
+                .single_source(free.single_source)
+                .disagreeing(&free.disagreeing_sources);
             ctx.alternative(Alternative::ApplyFromDate, Some(next_year));
             if let Some(CampaignInfo { dates: c, .. }) = campaign {
                 if c.closes.0 >= ctx.date() && c.opens.0.year() == ctx.date().year() {
@@ -396,16 +430,16 @@ fn free_choice(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<&CampaignInfo<
                 .with("limit", Param::Count(limit))
                 .with("used", Param::Count(used))
                 .with("left", Param::Changes(limit - used - 1))
-                .interpretation(edition.free_changes_interpretation)
-                .single_source(edition.free_changes_single_source)
-                .disagreeing(&edition.free_changes_disagreeing_sources);
+                .interpretation(free.interpretation)
+                .single_source(free.single_source)
+                .disagreeing(&free.disagreeing_sources);
         }
     }
 }
 
 fn territory(req: &Request, ctx: &mut Ctx<'_>) {
-    let edition = ctx.edition;
-    let sources = &edition.territory_sources;
+    let territory = ctx.law.territory;
+    let sources = &territory.sources;
     match req.target_unit {
         None => {
             ctx.missing(ReasonCode::Territory, Field::TargetUnit, sources);
@@ -413,7 +447,7 @@ fn territory(req: &Request, ctx: &mut Ctx<'_>) {
         Some(TargetUnit::Same) => {
             ctx.met(ReasonCode::Territory, "same_unit", sources);
         }
-        Some(TargetUnit::Neighbouring) if edition.border_exception => match req.border_territory {
+        Some(TargetUnit::Neighbouring) if territory.border_exception => match req.border_territory {
             None => {
                 ctx.missing(ReasonCode::Territory, Field::BorderTerritory, sources);
             }
@@ -444,19 +478,19 @@ pub(crate) fn age_on(birth: NaiveDate, date: NaiveDate) -> i32 {
 fn age(req: &Request, ctx: &mut Ctx<'_>) {
     let Some(birth) = req.person.birth_date else { return };
     let age = age_on(birth, ctx.date());
-    let edition = ctx.edition;
+    let law = ctx.law;
     if age < 18 {
-        ctx.info(ReasonCode::MinorRepresented, "minor", &edition.family_sources).with("age", Param::Years(age as u32)).interpretation(true);
+        ctx.info(ReasonCode::MinorRepresented, "minor", &law.family.sources).with("age", Param::Years(age as u32)).interpretation(true);
     }
-    if age < 5 && edition.under_five_actual_residence {
-        ctx.info(ReasonCode::ActualResidenceUnderFive, "under_five", &edition.territory_sources);
+    if age < 5 && law.territory.under_five_actual_residence {
+        ctx.info(ReasonCode::ActualResidenceUnderFive, "under_five", &law.territory.sources);
     }
 }
 
-fn categories<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>, conditional: &mut Vec<(DocumentCode, &'static str)>, written: &mut bool) {
-    let edition = ctx.edition;
+fn categories<'r>(req: &Request, ctx: &mut Ctx<'r>, papers: &mut Papers) {
+    let law = ctx.law;
     for &category in &req.person.categories {
-        let Some(w) = edition.written(category) else { continue };
+        let Some(w) = law.written(category) else { continue };
         if matches!(category, Category::Student | Category::MadrasahStudent) {
             // The rector's request and the commission's protocol exist only where the institution
             // and the clinic arranged it (004, ground 5; 001): without one, a student applies as anyone.
@@ -466,31 +500,29 @@ fn categories<'r>(req: &Request, ctx: &mut Ctx<'r>, docs: &mut Vec<DocumentCode>
                     continue;
                 }
                 None => {
-                    conditional.push((w.document, "institution_request"));
+                    papers.only_if(w.document, "institution_request");
                     ctx.info(ReasonCode::WrittenApplication, "student_if_request", &w.sources);
                     continue;
                 }
                 Some(true) => {}
             }
         }
-        *written = true;
-        docs.push(w.document);
+        papers.written(w.document);
         ctx.info(ReasonCode::WrittenApplication, category.as_str(), &w.sources);
     }
 }
 
 /// Every refusal ground of the service (000) that the answers cannot rule out, to check before applying.
-fn refusal_risks<'r>(req: &Request, ctx: &mut Ctx<'r>) {
-    let (verdict, _) = ctx.verdict();
-    if verdict == crate::codes::Verdict::NotEligible {
+fn refusal_risks<'r>(req: &Request, ctx: &mut Ctx<'r>, verdict: Verdict) {
+    if verdict == Verdict::NotEligible {
         return;
     }
     let rules = ctx.rules;
-    for ground in rules.refusal_grounds.iter() {
+    for ground in rules.refusal_grounds.codes.iter() {
         let ruled_out = match &**ground {
             "no_data_access_consent" => req.person.consents_to_data_access.is_some(),
             // The answers were checked against the Rules' requirements: open only while some are missing.
-            "requirements_not_met" => verdict != crate::codes::Verdict::NeedsInformation,
+            "requirements_not_met" => verdict != Verdict::NeedsInformation,
             _ => false,
         };
         if !ruled_out {
@@ -502,21 +534,21 @@ fn refusal_risks<'r>(req: &Request, ctx: &mut Ctx<'r>) {
 /// Whether the portal is open to this person: a digital signature, or (where the edition allows) a
 /// one-time password to the phone registered on the portal. `None` when an answer is missing.
 fn portal(req: &Request, ctx: &mut Ctx<'_>, writes_to_head_only: bool) -> Option<bool> {
-    let e = ctx.edition;
+    let sign_in = ctx.law.portal_sign_in;
     if writes_to_head_only {
         // EAEU labour migrants and their families apply in writing to the head with their insurance
         // contract; the portal takes identity data from state systems and has no step for the
         // contract (domain.md §10: interpretation).
-        ctx.info(ReasonCode::PortalSignIn, "written_to_head_only", &e.sign_in_sources).interpretation(true);
+        ctx.info(ReasonCode::PortalSignIn, "written_to_head_only", &sign_in.sources).interpretation(true);
         if req.channel == Some(Channel::Portal) {
             ctx.alternative(Alternative::ApplyInPerson, None);
         }
         return Some(false);
     }
     let (eds, phone) = (req.person.eds, req.person.phone_on_portal);
-    let otp = e.sign_in_one_time_password;
+    let otp = sign_in.one_time_password;
     let available = match (eds, phone) {
-        (Some(true), _) if e.sign_in_eds => Some(true),
+        (Some(true), _) if sign_in.eds => Some(true),
         (_, Some(true)) if otp => Some(true),
         (Some(_), Some(_)) => Some(false),
         (Some(_), None) if !otp => Some(false),
@@ -525,12 +557,12 @@ fn portal(req: &Request, ctx: &mut Ctx<'_>, writes_to_head_only: bool) -> Option
     if req.channel != Some(Channel::Portal) {
         return available;
     }
-    let sources = &e.sign_in_sources;
+    let sources = &sign_in.sources;
     match available {
         Some(true) => {
             let by_phone = eds != Some(true);
             ctx.met(ReasonCode::PortalSignIn, if by_phone { "one_time_password" } else { "eds" }, sources)
-                .interpretation(by_phone && e.one_time_password_interpretation);
+                .interpretation(by_phone && sign_in.one_time_password_interpretation);
         }
         Some(false) => {
             // The channel never changes the verdict: the portal is closed, the clinic's door is not.
@@ -550,15 +582,15 @@ fn portal(req: &Request, ctx: &mut Ctx<'_>, writes_to_head_only: bool) -> Option
 fn decision_due(ctx: &mut Ctx<'_>, processing: Processing, submitted: NaiveDate, accepted: NaiveDate) -> Result<Option<NaiveDate>, OutOfHorizon> {
     Ok(match processing {
         Processing::SameDay => Some(accepted),
-        Processing::NextWorkingDay => Some(ctx.next_working_day_after(submitted)?),
+        Processing::NextWorkingDay => Some(ctx.working_day(submitted, 1)?),
         Processing::NotStated => None,
     })
 }
 
 fn due_for(req: &Request, ctx: &mut Ctx<'_>, submitted: NaiveDate, accepted: NaiveDate) -> Result<Option<NaiveDate>, OutOfHorizon> {
-    let e = ctx.edition;
-    let portal = decision_due(ctx, e.portal_processing, submitted, accepted)?;
-    let in_person = decision_due(ctx, e.in_person_processing, submitted, accepted)?;
+    let processing = ctx.law.processing;
+    let portal = decision_due(ctx, processing.portal, submitted, accepted)?;
+    let in_person = decision_due(ctx, processing.in_person, submitted, accepted)?;
     Ok(match req.channel {
         Some(Channel::Portal) => portal,
         Some(Channel::InPerson) => in_person,
@@ -567,25 +599,35 @@ fn due_for(req: &Request, ctx: &mut Ctx<'_>, submitted: NaiveDate, accepted: Nai
     })
 }
 
-fn dates(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<CampaignInfo<'_>>, accepted_on: NaiveDate) -> Result<StandardDates, OutOfHorizon> {
-    let e = ctx.edition;
-    let mut dates = StandardDates { campaign: campaign.as_ref().map(|c| c.dates.clone()), ..Default::default() };
-    let (verdict, _) = ctx.verdict();
-    let processing_detail = match (req.channel, e.portal_processing, e.in_person_processing) {
+/// The reason that says how long the clinic takes to answer, by the edition's processing rule.
+fn processing(req: &Request, ctx: &mut Ctx<'_>) {
+    let processing = ctx.law.processing;
+    let detail = match (req.channel, processing.portal, processing.in_person) {
         (_, Processing::NotStated, _) | (_, _, Processing::NotStated) => "not_stated",
         (Some(Channel::Portal), Processing::SameDay, _) => "same_day",
         _ => "next_working_day",
     };
     // How "within one working day" becomes a date (domain.md §10) is the project's own counting.
-    ctx.info(ReasonCode::ProcessingTime, processing_detail, &e.processing_sources).interpretation(processing_detail != "not_stated");
+    ctx.info(ReasonCode::ProcessingTime, detail, &processing.sources).interpretation(detail != "not_stated");
+}
 
+/// The dates that follow from the verdict (computed after it: no date decides it).
+fn dates(
+    req: &Request,
+    ctx: &mut Ctx<'_>,
+    (verdict, eligible_from): (Verdict, Option<NaiveDate>),
+    campaign: Option<CampaignInfo<'_>>,
+    accepted_on: NaiveDate,
+) -> Result<StandardDates, OutOfHorizon> {
+    let law = ctx.law;
+    let mut dates = StandardDates { campaign: campaign.as_ref().map(|c| c.dates.clone()), ..Default::default() };
     let limit_known = req.current_attachment.free_changes_this_year.filter(|_| req.reason == Some(Reason::FreeChoice));
     match verdict {
-        crate::codes::Verdict::Eligible | crate::codes::Verdict::NeedsInformation => {
+        Verdict::Eligible | Verdict::NeedsInformation => {
             dates.accepted_on = Some(Day(accepted_on));
             let due = due_for(req, ctx, ctx.date(), accepted_on)?;
             dates.decision_due = due.map(Day);
-            if verdict == crate::codes::Verdict::Eligible {
+            if verdict == Verdict::Eligible {
                 dates.care_starts = if req.reason == Some(Reason::Campaign) {
                     campaign.as_ref().map(|c| c.dates.care_starts)
                 } else {
@@ -594,13 +636,12 @@ fn dates(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<CampaignInfo<'_>>, a
             }
             if let Some(used) = limit_known {
                 if req.current_attachment.attached != Some(false) {
-                    dates.free_changes_left = Some(e.free_changes_per_year.saturating_sub(used + 1));
+                    dates.free_changes_left = Some(law.free_changes.per_year.saturating_sub(used + 1));
                 }
             }
         }
-        crate::codes::Verdict::EligibleLater => {
-            let (_, from) = ctx.verdict();
-            let from = from.expect("eligible_later has a date");
+        Verdict::EligibleLater => {
+            let from = eligible_from.expect("eligible_later has a date");
             if req.reason == Some(Reason::Campaign) {
                 let year = from.year();
                 dates.care_starts = campaign_for_year(ctx, year).map(|c| Day(c.care_starts(year)));
@@ -611,18 +652,17 @@ fn dates(req: &Request, ctx: &mut Ctx<'_>, campaign: Option<CampaignInfo<'_>>, a
                 dates.care_starts = due_for(req, ctx, from, accepted)?.map(Day);
             }
             if let Some(used) = limit_known {
-                if used >= e.free_changes_per_year {
+                if used >= law.free_changes.per_year {
                     dates.next_free_change = Some(Day(from));
                 }
             }
         }
-        crate::codes::Verdict::NotEligible => {}
+        Verdict::NotEligible => {}
     }
-    // The verdict read at the top still holds: working out the dates adds no reason that decides.
-    let may_attach = matches!(verdict, crate::codes::Verdict::Eligible | crate::codes::Verdict::EligibleLater);
+    let may_attach = matches!(verdict, Verdict::Eligible | Verdict::EligibleLater);
     if let (true, Some(ResidencyRule::Insured), Some(until)) = (
         may_attach,
-        req.person.residency.and_then(|r| e.residency_on(r, ctx.date())).map(|r| r.rule),
+        req.person.residency.and_then(|r| law.residency(r)).map(|r| r.rule),
         req.person.insurance_until,
     ) {
         dates.attachment_ends = Some(Day(until));

@@ -23,7 +23,7 @@ pub(super) fn decide<'r>(req: &Request, ctx: Ctx<'r>) -> Result<Decision<'r>, Ou
             // Months end on the same day number (or the month's last day); a deadline on a day off
             // moves to the next working day (Civil Code, art. 174, by analogy).
             let raw = add_months(received, c.deadline_months);
-            let deadline = ctx.working_day_on_or_after(raw)?;
+            let deadline = ctx.working_day(raw, 0)?;
             dates.complaint_deadline = Some(Day(deadline));
             if filed <= deadline {
                 ctx.met(ReasonCode::ComplaintDeadline, "in_time", &c.deadline_sources)
@@ -44,7 +44,7 @@ pub(super) fn decide<'r>(req: &Request, ctx: Ctx<'r>) -> Result<Decision<'r>, Ou
     // working day (accepted_on, domain.md §10); the 20 working days count from the day after receipt.
     let received = ctx.accepted_on(ctx.at.local)?;
     dates.accepted_on = Some(Day(received));
-    let due = ctx.add_working_days(received, c.review_working_days)?;
+    let due = ctx.working_day(received, c.review_working_days)?;
     dates.complaint_decision_due = Some(Day(due));
     ctx.info(ReasonCode::ComplaintReview, if received == filed { "working_days" } else { "working_days_from_next" }, &c.review_sources)
         .with("count", Param::WorkingDays(c.review_working_days))

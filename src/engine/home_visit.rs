@@ -67,8 +67,8 @@ pub(super) fn decide<'r>(req: &Request, ctx: Ctx<'r>) -> Result<Decision<'r>, Ou
         .with("in_person", Param::Minutes(hv.in_person_minutes))
         .with("portal", Param::Minutes(hv.portal_minutes));
     // Before Order 90 the sources give no rule: the same one is applied, and said to be a reading.
-    if ctx.at.local.date() < hv.in_force_from {
-        ctx.info(ReasonCode::HomeVisitResponse, "before_act", sources).with("date", Param::Date(hv.in_force_from)).interpretation(true);
+    if let Some(from) = hv.from.filter(|f| ctx.at.local.date() < *f) {
+        ctx.info(ReasonCode::HomeVisitResponse, "before_act", sources).with("date", Param::Date(from)).interpretation(true);
     }
     let channels = vec![
         ChannelItem { channel: Channel::Portal, available: portal, written_application_to_head: None, text: None },
@@ -87,8 +87,7 @@ pub(super) fn decide<'r>(req: &Request, ctx: Ctx<'r>) -> Result<Decision<'r>, Ou
 /// organization of previous assignment" (004). Asked only in that part of the year.
 fn campaign_attachment(req: &Request, ctx: &mut Ctx<'_>) {
     let date = ctx.date();
-    let edition = ctx.edition;
-    let Some(campaign) = edition.campaign.as_ref() else { return };
+    let Some(campaign) = ctx.law.campaign() else { return };
     let (opens, _) = campaign.window(date.year());
     if date < opens {
         return;

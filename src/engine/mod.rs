@@ -17,7 +17,7 @@ use crate::decision::{AlternativeItem, Day, Decision, EditionRef, Param, ReasonI
 use crate::error::InputError;
 use crate::request::Request;
 use crate::rules::model::Text;
-use crate::rules::{Edition, Rules};
+use crate::rules::{Edition, InForce, Rules};
 use crate::time::KzMoment;
 use chrono::{Datelike, NaiveDate};
 
@@ -42,9 +42,10 @@ fn decide_one<'r>(req: &Request, rules: &'r Rules) -> Result<Decision<'r>, Input
             format!("{} is before {}, when the first attachment rules this checker knows came into force; expected a later date", crate::dates::iso(date), crate::dates::iso(first)),
         ));
     }
-    // The calendar must also cover what follows the check (a period running into the next year).
+    // Not before the first edition (above), nor so late that the calendar cannot cover what follows
+    // the check (a period running into the next year): `Rules::covers`, which the widget asks too.
     let last_year = rules.calendar.last_year() - 1;
-    if date.year() > last_year {
+    if !rules.covers(date) {
         return Err(InputError::new(
             Field::At,
             ErrorKind::BeyondCalendar,
@@ -67,8 +68,8 @@ fn decide_one<'r>(req: &Request, rules: &'r Rules) -> Result<Decision<'r>, Input
             ));
         }
     }
-    let edition = rules.edition_on(date).expect("date is after the first edition");
-    let ctx = Ctx::new(rules, edition, req.at);
+    let law = rules.editions.in_force(date).expect("date is after the first edition");
+    let ctx = Ctx::new(rules, law, req.at);
     match req.service {
         Service::Attachment => attachment::decide(req, ctx),
         Service::HomeVisit => home_visit::decide(req, ctx),
@@ -97,6 +98,8 @@ enum Effect {
 /// The working state of one decision.
 pub(crate) struct Ctx<'r> {
     pub rules: &'r Rules,
+    /// The attachment rules in force on the date of the check, and the edition that names them.
+    pub law: InForce<'r>,
     pub edition: &'r Edition,
     pub at: KzMoment,
     reasons: Vec<ReasonItem<'r>>,
@@ -109,9 +112,11 @@ pub(crate) struct Ctx<'r> {
 }
 
 impl<'r> Ctx<'r> {
-    fn new(rules: &'r Rules, edition: &'r Edition, at: KzMoment) -> Self {
+    fn new(rules: &'r Rules, law: InForce<'r>, at: KzMoment) -> Self {
+        let edition = law.edition;
         let mut ctx = Ctx {
             rules,
+            law,
             edition,
             at,
             reasons: Vec::with_capacity(12),
@@ -219,32 +224,21 @@ impl<'r> Ctx<'r> {
         }
     }
 
+    /// Working-day arithmetic, the one way the engine counts days: the `after`th working day after
+    /// `from` (a period of `after` working days starts the day after `from`), or with `after = 0` the
+    /// first working day on or after `from` (a deadline that falls on a day off). The answer is
+    /// provisional when it rests on a year without an official calendar.
+    pub fn working_day(&mut self, from: NaiveDate, after: u32) -> Result<NaiveDate, OutOfHorizon> {
+        let cal = &self.rules.calendar;
+        let day = if after == 0 { cal.working_day_on_or_after(from)? } else { cal.add_working_days(from, after)? };
+        self.rests_on_calendar(from, day);
+        Ok(day)
+    }
+
     /// The day a request made at `at` is accepted: that day if it is a working day and the request
     /// comes before the cut-off (18:00), else the next working day.
     pub fn accepted_on(&mut self, at: chrono::NaiveDateTime) -> Result<NaiveDate, OutOfHorizon> {
-        let cal = &self.rules.calendar;
-        let d = at.date();
-        let accepted = if cal.is_working_day(d)? && at.time() < self.rules.cutoff { d } else { cal.next_working_day_after(d)? };
-        self.rests_on_calendar(d, accepted);
-        Ok(accepted)
-    }
-
-    pub fn next_working_day_after(&mut self, d: NaiveDate) -> Result<NaiveDate, OutOfHorizon> {
-        let r = self.rules.calendar.next_working_day_after(d)?;
-        self.rests_on_calendar(d, r);
-        Ok(r)
-    }
-
-    pub fn add_working_days(&mut self, d: NaiveDate, n: u32) -> Result<NaiveDate, OutOfHorizon> {
-        let r = self.rules.calendar.add_working_days(d, n)?;
-        self.rests_on_calendar(d, r);
-        Ok(r)
-    }
-
-    pub fn working_day_on_or_after(&mut self, d: NaiveDate) -> Result<NaiveDate, OutOfHorizon> {
-        let r = self.rules.calendar.working_day_on_or_after(d)?;
-        self.rests_on_calendar(d, r);
-        Ok(r)
+        self.working_day(at.date(), if at.time() < self.rules.cutoff { 0 } else { 1 })
     }
 
     /// The verdict from what was collected.

@@ -10,9 +10,9 @@ use crate::rules::Rules;
 
 /// The routes of an attachment request whose decision (on its own ground) is `own`.
 pub(super) fn routes(req: &Request, rules: &Rules, own: &Decision<'_>) -> Vec<RouteItem> {
-    let Some(edition) = rules.edition_on(req.at.date()) else { return Vec::new() };
+    let date = req.at.date();
     let mut routes: Vec<(Option<Day>, RouteItem)> = Vec::with_capacity(6);
-    for reason in candidates(req, |r| edition.ground(r).is_some()) {
+    for reason in candidates(req, |r| rules.editions.ground_on(r, date).is_some()) {
         let route = if req.reason == Some(reason) {
             route(reason, own)
         } else {

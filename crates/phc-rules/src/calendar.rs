@@ -9,7 +9,7 @@
 //! `valid_from ..= valid_until` (Constitution Day is 30 August until 30 June 2026 and 15 March from
 //! 1 July 2026, so 2026 has none).
 
-use crate::rules::model::{CalendarFile, HolidayData};
+use crate::rules::model::{CalendarFile, DayKind};
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// A year's days off as a bit set over the day of the year (bit 0 = 1 January).
@@ -84,7 +84,7 @@ impl Calendar {
         if data.first_year > data.last_year || data.first_year < 1900 {
             return Err(format!("calendar: bad horizon {}..{}", data.first_year, data.last_year));
         }
-        let checked_on = parse(&data.checked_on)?;
+        let checked_on = data.checked_on;
         check_holidays(data)?;
         let mut years = Vec::new();
         for year in data.first_year..=data.last_year {
@@ -108,11 +108,10 @@ impl Calendar {
     /// the day; that must stay true, so an explanation cannot outlive a change of our data.
     fn check_audit_explained(&self, data: &CalendarFile) -> Result<(), String> {
         for a in data.audit_explained.iter() {
-            let d = parse(&a.date)?;
+            let d = a.date;
             let at = |what: String| format!("rules/calendar.toml: audit_explained {}: {what}", a.date);
-            let ours = day_kind(&a.ours).map_err(|e| at(format!("ours: {e}")))?;
-            let dataset = day_kind(&a.dataset).map_err(|e| at(format!("dataset: {e}")))?;
-            if ours == dataset {
+            let ours = a.ours.is_off();
+            if a.ours == a.dataset {
                 return Err(at("the dataset and ours say the same; nothing to explain".into()));
             }
             if a.why.trim().is_empty() {
@@ -120,7 +119,7 @@ impl Calendar {
             }
             let off = self.is_day_off(d).map_err(|_| at("outside the calendar's years".into()))?;
             if off != ours {
-                return Err(at(format!("says ours is {}, but the calendar has a {}", a.ours, if off { "day off" } else { "working day" })));
+                return Err(at(format!("says ours is {}, but the calendar has a {}", kind_name(a.ours), if off { "day off" } else { "working day" })));
             }
         }
         Ok(())
@@ -210,35 +209,29 @@ impl Calendar {
         let mut table = computed_table(year, data)?;
         if let Some(o) = data.official_year.iter().find(|o| o.year == year) {
             for t in o.transfers.iter() {
-                table.set(parse(&t.worked)?.ordinal0(), false);
-                table.set(parse(&t.off)?.ordinal0(), true);
+                table.set(t.worked.ordinal0(), false);
+                table.set(t.off.ordinal0(), true);
             }
         }
         table.official = false;
-        Ok(Calendar { first_year: year, last_year: year, years: vec![table].into(), checked_on: parse(&data.checked_on)? })
+        Ok(Calendar { first_year: year, last_year: year, years: vec![table].into(), checked_on: data.checked_on })
     }
 }
 
-fn parse(s: &str) -> Result<NaiveDate, String> {
-    crate::dates::parse_date(s).map_err(|e| format!("rules/calendar.toml: {e}"))
-}
-
-/// `day_off` is true, `working` false.
-fn day_kind(s: &str) -> Result<bool, String> {
-    match s {
-        "day_off" => Ok(true),
-        "working" => Ok(false),
-        o => Err(format!("{o}; expected day_off or working")),
+/// A day's kind as the file writes it.
+fn kind_name(k: DayKind) -> &'static str {
+    match k {
+        DayKind::DayOff => "day_off",
+        DayKind::Working => "working",
     }
 }
 
-/// Every holiday's dates read, its validity a real span, its sources named; every official Kurban
-/// Ait date sourced.
+/// Every holiday's validity a real span, its sources and days named; every official Kurban Ait date
+/// sourced.
 fn check_holidays(data: &CalendarFile) -> Result<(), String> {
     for h in data.holiday.iter() {
         let at = |what: String| format!("rules/calendar.toml: holiday {}: {what}", h.name);
-        let (from, until) = validity(h)?;
-        if let (Some(f), Some(u)) = (from, until) {
+        if let (Some(f), Some(u)) = (h.valid_from, h.valid_until) {
             if f > u {
                 return Err(at(format!("valid_from {f} is after valid_until {u}")));
             }
@@ -249,22 +242,13 @@ fn check_holidays(data: &CalendarFile) -> Result<(), String> {
         if h.days.is_empty() {
             return Err(at("no days".into()));
         }
-        for md in h.days.iter() {
-            // 2024: a leap year, so 29 February would pass; no holiday falls on it.
-            crate::dates::month_day(md, 2024).ok_or_else(|| at(format!("bad day {md}; expected MM-DD")))?;
-        }
     }
     for k in data.kurban_ait.iter() {
-        parse(&k.date)?;
         if k.official && k.sources.is_empty() {
             return Err(format!("rules/calendar.toml: Kurban Ait {} is official but names no source", k.date));
         }
     }
     Ok(())
-}
-
-fn validity(h: &HolidayData) -> Result<(Option<NaiveDate>, Option<NaiveDate>), String> {
-    Ok((h.valid_from.as_deref().map(parse).transpose()?, h.valid_until.as_deref().map(parse).transpose()?))
 }
 
 fn weekends(year: i32) -> YearTable {
@@ -283,17 +267,15 @@ fn official_table(year: i32, o: &crate::rules::model::OfficialYearData) -> Resul
         return Err(format!("rules/calendar.toml: the {year} table names no source"));
     }
     let mut t = weekends(year);
-    for s in o.weekday_days_off.iter() {
-        let d = parse(s)?;
+    for &d in o.weekday_days_off.iter() {
         if d.year() != year || is_weekend(d) {
-            return Err(format!("rules/calendar.toml: {s} in the {year} table is not a weekday of {year}"));
+            return Err(format!("rules/calendar.toml: {d} in the {year} table is not a weekday of {year}"));
         }
         t.set(d.ordinal0(), true);
     }
-    for s in o.working_weekend_days.iter() {
-        let d = parse(s)?;
+    for &d in o.working_weekend_days.iter() {
         if d.year() != year || !is_weekend(d) {
-            return Err(format!("rules/calendar.toml: working day {s} is not a Saturday or Sunday of {year}"));
+            return Err(format!("rules/calendar.toml: working day {d} is not a Saturday or Sunday of {year}"));
         }
         t.set(d.ordinal0(), false);
     }
@@ -301,16 +283,15 @@ fn official_table(year: i32, o: &crate::rules::model::OfficialYearData) -> Resul
     // hold it.
     for c in o.corrections.iter() {
         let at = |what: String| format!("rules/calendar.toml: correction {} of {year}: {what}", c.date);
-        let d = parse(&c.date)?;
+        let d = c.date;
         if d.year() != year {
             return Err(at("not a day of the year".into()));
         }
-        let (was, now) = (day_kind(&c.was).map_err(|e| at(format!("was: {e}")))?, day_kind(&c.now).map_err(|e| at(format!("now: {e}")))?);
-        if was == now {
+        if c.was == c.now {
             return Err(at("was and now are the same".into()));
         }
-        if t.is_off(d.ordinal0()) != now {
-            return Err(at(format!("the table does not give {} for the day", c.now)));
+        if t.is_off(d.ordinal0()) != c.now.is_off() {
+            return Err(at(format!("the table does not give {} for the day", kind_name(c.now))));
         }
         if c.sources.is_empty() {
             return Err(at("no sources".into()));
@@ -326,10 +307,9 @@ fn computed_table(year: i32, data: &CalendarFile) -> Result<YearTable, String> {
     let mut t = weekends(year);
     let mut holidays: Vec<Holiday> = Vec::new();
     for h in data.holiday.iter() {
-        let (from, until) = validity(h)?;
+        let (from, until) = (h.valid_from, h.valid_until);
         for md in h.days.iter() {
-            let date = crate::dates::month_day(md, year)
-                .ok_or_else(|| format!("rules/calendar.toml: holiday {} has a bad day {md}", h.name))?;
+            let date = md.in_year(year).ok_or_else(|| format!("rules/calendar.toml: holiday {} has no day {:02}-{:02} in {year}", h.name, md.month, md.day))?;
             // The holiday counts on this day only if the law made it one on that day.
             if from.is_some_and(|f| date < f) || until.is_some_and(|u| date > u) {
                 continue;
@@ -338,7 +318,7 @@ fn computed_table(year: i32, data: &CalendarFile) -> Result<YearTable, String> {
         }
     }
     for k in data.kurban_ait.iter() {
-        let date = parse(&k.date)?;
+        let date = k.date;
         if date.year() == year {
             holidays.push(Holiday { date, moves: false });
         }

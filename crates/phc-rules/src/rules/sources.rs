@@ -4,37 +4,10 @@
 //! title a citizen reads is a message (`source.<id>`, then `place.<kind>`), so each language's file
 //! carries its own titles; the engine's `phc::citation` puts them together.
 
+pub use super::model::SourceKind;
 use super::model::{List, SourcesFile, Text};
 use crate::codes::Lang;
-use crate::dates::parse_date;
 use chrono::NaiveDate;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SourceKind {
-    Act,
-    /// An official gov.kz or e-Gov page.
-    Page,
-    Press,
-    /// A draft act: not law.
-    Draft,
-    Dataset,
-    /// An official working-day calendar.
-    Calendar,
-}
-
-impl SourceKind {
-    fn parse(s: &str) -> Option<SourceKind> {
-        Some(match s {
-            "act" => SourceKind::Act,
-            "page" => SourceKind::Page,
-            "press" => SourceKind::Press,
-            "draft" => SourceKind::Draft,
-            "dataset" => SourceKind::Dataset,
-            "calendar" => SourceKind::Calendar,
-            _ => return None,
-        })
-    }
-}
 
 /// One entry of the citation table, as the program carries it (the lawyer's `reference` and the
 /// `seed` stay in the file).
@@ -128,7 +101,7 @@ pub(super) fn load(file: &SourcesFile, cites: &[Cite<'_>]) -> Result<List<Source
         if s.reference.trim().is_empty() {
             return Err(at("no reference"));
         }
-        let kind = SourceKind::parse(&s.kind).ok_or_else(|| at(&format!("kind {}; expected act, page, press, draft, dataset or calendar", s.kind)))?;
+        let kind = s.kind;
         if let Some(u) = &s.url {
             let rest = u.strip_prefix("https://").ok_or_else(|| at(&format!("url {u}: expected an https:// address")))?;
             let mut check = rest;
@@ -146,17 +119,16 @@ pub(super) fn load(file: &SourcesFile, cites: &[Cite<'_>]) -> Result<List<Source
         if kind == SourceKind::Page && s.seed.is_none() && s.url.is_none() {
             return Err(at("a page needs its address or its seed"));
         }
-        let date = |v: &Option<Text>, what: &str| v.as_deref().map(|d| parse_date(d).map_err(|e| at(&format!("{what}: {e}")))).transpose();
         let source = Source {
             id: s.id.clone(),
             kind,
             url: s.url.clone(),
-            adopted: date(&s.adopted, "adopted")?,
-            in_force: date(&s.in_force, "in_force")?,
-            repealed: date(&s.repealed, "repealed")?,
+            adopted: s.adopted,
+            in_force: s.in_force,
+            repealed: s.repealed,
             approximate: s.approximate,
             amended_by: s.amended_by.clone(),
-            updated: date(&s.updated, "updated")?,
+            updated: s.updated,
         };
         if let (Some(a), Some(f)) = (source.adopted, source.in_force) {
             if f < a {

@@ -1,182 +1,96 @@
-//! The typed rules and their loading from the file shape (`model`): dates parsed, codes read,
-//! every value checked, the calendar's years computed. `build.rs` runs this same code at build time
-//! on `rules/*.toml` and writes the result as `static` values, so the program ships the typed rules
-//! and none of this conversion; the tests run it at run time, on the built-in files and on changed
-//! ones (a draft edition), and check it gives the built-in rules exactly.
+//! The rules as the engine reads them, and their loading: the four files (`model`) checked as a
+//! whole, with what is computed from them (the calendar's years, the citation table the program
+//! carries). `build.rs` runs `Rules::load` at build time on `rules/*.toml` and writes the result as
+//! `static` values, so the program ships the rules and none of this; the tests run it at run time,
+//! on the built-in files and on changed ones (a draft edition), and check it gives the built-in
+//! rules exactly.
 
-use super::model::{CalendarFile, EditionData, EditionsFile, List, ServicesFile, SourcesFile, Text};
+use super::model::{
+    in_force, Campaign, CalendarFile, Complaint, Dated, Edition, Editions, Family, Files, FreeChanges, Ground, HomeVisit, List, PortalSignIn,
+    ProcessingTimes, Provision, RefusalGrounds, ResidencyEntry, Services, Territory, Text, WrittenApplication,
+};
 use super::sources::{self, Cite, Source};
 use crate::calendar::Calendar;
-use crate::codes::{Category, DocumentCode, Reason, Residency};
-use crate::dates::parse_date;
+use crate::codes::{Category, Reason, Residency};
 use crate::time::ZoneRule;
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 
-/// How long the clinic takes to answer an attachment request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Processing {
-    /// Answered on the day the request is accepted.
-    SameDay,
-    /// Answered on the first working day after the day of submission.
-    NextWorkingDay,
-    /// The sources of this edition do not say.
-    NotStated,
+/// The attachment rules in force on one day: the edition that names them, and the value of each
+/// provision on that day (a provision may change inside an edition: Order No. 141 of 2023).
+#[derive(Debug, Clone, Copy)]
+pub struct InForce<'r> {
+    pub edition: &'r Edition,
+    pub date: NaiveDate,
+    pub free_changes: &'r Provision<FreeChanges>,
+    pub processing: &'r Provision<ProcessingTimes>,
+    pub portal_sign_in: &'r Provision<PortalSignIn>,
+    pub territory: &'r Provision<Territory>,
+    pub family: &'r Provision<Family>,
+    editions: &'r Editions,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ResidencyRule {
-    Eligible,
-    /// Only with a voluntary or imputed medical insurance contract, for its duration.
-    Insured,
-    NotEligible,
-}
-
-#[derive(Debug, Clone)]
-pub struct Campaign {
-    pub opens: Text,
-    pub closes: Text,
-    pub care_starts_next_year: Text,
-    pub sources: List<Text>,
-    /// The last year whose campaign took place; a later one is a projection (`None`: all took place).
-    pub held_through: Option<i32>,
-    pub projection_sources: List<Text>,
-}
-
-impl Campaign {
-    pub fn window(&self, year: i32) -> (NaiveDate, NaiveDate) {
-        let md = |s: &str| crate::dates::month_day(s, year).expect("checked on load");
-        (md(&self.opens), md(&self.closes))
+impl<'r> InForce<'r> {
+    /// The campaign, if there is one on this day.
+    pub fn campaign(&self) -> Option<&'r Provision<Campaign>> {
+        self.editions.campaign_on(self.date)
     }
-    pub fn care_starts(&self, campaign_year: i32) -> NaiveDate {
-        crate::dates::month_day(&self.care_starts_next_year, campaign_year + 1).expect("checked on load")
+    pub fn ground(&self, reason: Reason) -> Option<&'r Provision<Ground>> {
+        self.editions.ground_on(reason, self.date)
     }
-    /// Whether the campaign of `year` is projected from the rules rather than one that took place.
-    pub fn is_projected(&self, year: i32) -> bool {
-        self.held_through.is_some_and(|h| year > h)
+    /// The residency rule for a code (every code has one: checked on load).
+    pub fn residency(&self, code: Residency) -> Option<&'r Provision<ResidencyEntry>> {
+        in_force(&self.editions.residency, self.date, |r| r.codes.contains(&code))
+    }
+    /// Whether a category applies in writing to the head, and with which document.
+    pub fn written(&self, category: Category) -> Option<&'r Provision<WrittenApplication>> {
+        in_force(&self.editions.written_application, self.date, |w| w.category == category)
     }
 }
 
-/// Which moves make relocation a ground for attachment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RelocationScope {
-    /// Any change of residence.
-    Any,
-    /// Only a move beyond one administrative-territorial unit (Order No. 281, 2015).
-    BeyondUnit,
-    /// A move within the unit, or leaving it for more than one month (Order ҚР ДСМ-194/2020, ground 1).
-    WithinUnitOrAwayOverAMonth,
-}
-
-#[derive(Debug, Clone)]
-pub struct Ground {
-    pub reason: Reason,
-    /// For relocation: which moves count.
-    pub relocation_scope: RelocationScope,
-    pub interpretation: bool,
-    pub sources: List<Text>,
-}
-
-#[derive(Debug, Clone)]
-pub struct ResidencyEntry {
-    pub codes: List<Residency>,
-    pub rule: ResidencyRule,
-    pub from: Option<NaiveDate>,
-    pub written_application: bool,
-    pub documents: List<DocumentCode>,
-    pub interpretation: bool,
-    pub sources: List<Text>,
-}
-
-#[derive(Debug, Clone)]
-pub struct WrittenApplication {
-    pub category: Category,
-    pub document: DocumentCode,
-    pub sources: List<Text>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Edition {
-    pub id: Text,
-    pub title: Text,
-    pub in_force_from: NaiveDate,
-    pub approximate: bool,
-    pub sources: List<Text>,
-    pub checked_on: NaiveDate,
-    pub campaign: Option<Campaign>,
-    pub free_changes_per_year: u32,
-    pub free_changes_interpretation: bool,
-    pub free_changes_single_source: bool,
-    pub free_changes_sources: List<Text>,
-    pub free_changes_disagreeing_sources: List<Text>,
-    pub portal_processing: Processing,
-    pub in_person_processing: Processing,
-    pub processing_sources: List<Text>,
-    pub sign_in_eds: bool,
-    pub sign_in_one_time_password: bool,
-    pub one_time_password_interpretation: bool,
-    pub sign_in_sources: List<Text>,
-    pub border_exception: bool,
-    pub under_five_actual_residence: bool,
-    pub territory_sources: List<Text>,
-    pub grounds: List<Ground>,
-    pub residency: List<ResidencyEntry>,
-    pub family_consent_document: bool,
-    pub family_sources: List<Text>,
-    pub written_application: List<WrittenApplication>,
-}
-
-impl Edition {
-    pub fn ground(&self, reason: Reason) -> Option<&Ground> {
-        self.grounds.iter().find(|g| g.reason == reason)
+impl Editions {
+    /// The edition in force on `date`, or `None` before the first one.
+    pub fn edition_on(&self, date: NaiveDate) -> Option<&Edition> {
+        self.edition.iter().filter(|e| e.in_force_from <= date).last()
     }
 
-    /// The residency rule in force on `date`: the last entry naming the code that has started.
-    pub fn residency_on(&self, code: Residency, date: NaiveDate) -> Option<&ResidencyEntry> {
-        self.residency.iter().filter(|e| e.codes.contains(&code) && e.from.map_or(true, |f| f <= date)).last()
+    /// The rules in force on `date`, or `None` before the first edition (from its day on, every
+    /// provision has a value: checked on load).
+    pub fn in_force(&self, date: NaiveDate) -> Option<InForce<'_>> {
+        Some(InForce {
+            edition: self.edition_on(date)?,
+            date,
+            free_changes: in_force(&self.free_changes, date, |_| true)?,
+            processing: in_force(&self.processing, date, |_| true)?,
+            portal_sign_in: in_force(&self.portal_sign_in, date, |_| true)?,
+            territory: in_force(&self.territory, date, |_| true)?,
+            family: in_force(&self.family, date, |_| true)?,
+            editions: self,
+        })
     }
 
-    pub fn written(&self, category: Category) -> Option<&WrittenApplication> {
-        self.written_application.iter().find(|w| w.category == category)
+    pub fn ground_on(&self, reason: Reason, date: NaiveDate) -> Option<&Provision<Ground>> {
+        in_force(&self.ground, date, |g| g.reason == reason)
     }
-}
 
-#[derive(Debug, Clone)]
-pub struct HomeVisit {
-    pub act: Text,
-    /// Before this day the rule is applied as a reading (the sources give no earlier rule).
-    pub in_force_from: NaiveDate,
-    pub requires_attachment_to_clinic: bool,
-    pub in_person_minutes: u32,
-    pub portal_minutes: u32,
-    pub portal_needs_eds: bool,
-    pub sources: List<Text>,
-}
-
-#[derive(Debug, Clone)]
-pub struct ComplaintRules {
-    pub deadline_months: u32,
-    pub deadline_sources: List<Text>,
-    pub review_working_days: u32,
-    pub review_single_source: bool,
-    pub review_sources: List<Text>,
-    pub procedure_working_days: u32,
-    pub procedure_sources: List<Text>,
-    pub code_in_force_from: NaiveDate,
+    /// The campaign on `date`: its window, while the campaign is a ground.
+    pub fn campaign_on(&self, date: NaiveDate) -> Option<&Provision<Campaign>> {
+        self.ground_on(Reason::Campaign, date)?;
+        in_force(&self.campaign, date, |_| true)
+    }
 }
 
 #[derive(Debug, Clone)]
 pub struct Rules {
-    /// Sorted by `in_force_from`.
-    pub editions: List<Edition>,
+    /// The editions and their dated provisions (`rules/editions.toml`).
+    pub editions: Editions,
     pub calendar: Calendar,
-    pub zones: List<ZoneRule>,
-    pub cutoff: NaiveTime,
-    pub acceptance_sources: List<Text>,
-    pub home_visit: HomeVisit,
-    pub complaint: ComplaintRules,
-    pub refusal_grounds: List<Text>,
-    pub refusal_sources: List<Text>,
     pub calendar_sources: List<Text>,
+    pub zones: List<ZoneRule>,
+    /// Requests are accepted until this time on a working day.
+    pub cutoff: NaiveTime,
+    pub home_visit: Provision<HomeVisit>,
+    pub complaint: Complaint,
+    pub refusal_grounds: Provision<RefusalGrounds>,
     /// When `rules/services.toml` was last compared with its sources.
     pub services_checked_on: NaiveDate,
     /// The citation table (`rules/sources.toml`): every act, and every source the data above cites.
@@ -184,65 +98,27 @@ pub struct Rules {
 }
 
 impl Rules {
-    /// Reads TOML-shaped data already deserialized (tests use it to add a draft edition). Every source
-    /// any file cites must be in the citation table (`rules/sources.toml`).
-    pub fn from_data(e: EditionsFile, c: CalendarFile, s: ServicesFile, src: SourcesFile) -> Result<Rules, String> {
-        let cites = citations(&e, &c, &s)?;
-        let sources = sources::load(&src, &cites)?;
+    /// Checks the files as a whole and computes what the engine needs from them. Every source any
+    /// file cites must be in the citation table (`rules/sources.toml`); every list is sorted by date.
+    pub fn load(files: Files) -> Result<Rules, String> {
+        let Files { mut editions, calendar, services, sources } = files;
+        let cites = citations(&editions, &calendar, &services)?;
+        let sources = sources::load(&sources, &cites)?;
         drop(cites);
-        if s.complaint.review_single_source && s.complaint.review_sources.len() != 1 {
-            return Err("services.toml: complaint: review_single_source, but review_sources names more than one source".into());
-        }
-        let mut editions = e.edition.iter().map(edition).collect::<Result<Vec<_>, _>>()?;
-        // std's sort: loading runs at build time and in tests, never in the wasm.
-        editions.sort_by_key(|e| e.in_force_from);
-        if editions.is_empty() {
-            return Err("editions: no edition".into());
-        }
-        let date = |s: &str, what: &str| parse_date(s).map_err(|e| format!("{what}: {e}"));
-        // chrono's format parser: loading runs at build time and in tests, never in the wasm.
-        let mut zones = Vec::new();
-        for z in s.time_zone.iter() {
-            let from_utc = match &z.from_utc {
-                None => None,
-                Some(t) => Some(
-                    NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%SZ")
-                        .map_err(|e| format!("time_zone.from_utc: {e}; expected YYYY-MM-DDTHH:MM:SSZ, got {t}"))?,
-                ),
-            };
-            zones.push(ZoneRule { from_utc, offset_minutes: z.utc_offset_minutes });
-        }
-        let cutoff = NaiveTime::parse_from_str(&s.acceptance.cutoff, "%H:%M")
-            .map_err(|e| format!("acceptance.cutoff: {e}; expected HH:MM, got {}", s.acceptance.cutoff))?;
+        check_editions(&mut editions)?;
+        check_services(&services)?;
+        let s = services;
+        let zones: Vec<ZoneRule> = s.time_zone.iter().map(|z| ZoneRule { from_utc: z.from_utc, offset_minutes: z.utc_offset_minutes }).collect();
         Ok(Rules {
-            editions: editions.into(),
-            calendar: Calendar::from_data(&c)?,
+            editions,
+            calendar: Calendar::from_data(&calendar)?,
+            calendar_sources: calendar.sources,
             zones: zones.into(),
-            cutoff,
-            acceptance_sources: s.acceptance.sources,
-            home_visit: HomeVisit {
-                in_force_from: date(&s.home_visit.in_force_from, "home_visit.in_force_from")?,
-                act: s.home_visit.act,
-                requires_attachment_to_clinic: s.home_visit.requires_attachment_to_clinic,
-                in_person_minutes: s.home_visit.in_person_minutes,
-                portal_minutes: s.home_visit.portal_minutes,
-                portal_needs_eds: s.home_visit.portal_needs_eds,
-                sources: s.home_visit.sources,
-            },
-            complaint: ComplaintRules {
-                deadline_months: s.complaint.deadline_months,
-                deadline_sources: s.complaint.deadline_sources,
-                review_working_days: s.complaint.review_working_days,
-                review_single_source: s.complaint.review_single_source,
-                review_sources: s.complaint.review_sources,
-                procedure_working_days: s.complaint.procedure_working_days,
-                procedure_sources: s.complaint.procedure_sources,
-                code_in_force_from: date(&s.complaint.code_in_force_from, "complaint.code_in_force_from")?,
-            },
-            refusal_grounds: s.refusal_grounds.codes,
-            refusal_sources: s.refusal_grounds.sources,
-            calendar_sources: c.sources,
-            services_checked_on: date(&s.checked_on, "checked_on")?,
+            cutoff: s.acceptance.cutoff,
+            home_visit: s.home_visit,
+            complaint: s.complaint,
+            refusal_grounds: s.refusal_grounds,
+            services_checked_on: s.checked_on,
             sources,
         })
     }
@@ -256,7 +132,7 @@ impl Rules {
 
     /// The edition in force on `date`, or `None` before the first one.
     pub fn edition_on(&self, date: NaiveDate) -> Option<&Edition> {
-        self.editions.iter().filter(|e| e.in_force_from <= date).last()
+        self.editions.edition_on(date)
     }
 
     /// The earliest day on which the rules a decision under `edition` uses were last checked: the
@@ -269,38 +145,65 @@ impl Rules {
     pub fn first_day(&self) -> NaiveDate {
         self.editions[0].in_force_from
     }
+
+    /// Whether these rules answer a check on `date`: on or after the first edition's day, and in a
+    /// year before the calendar's last, so that what follows the check (a period running into the
+    /// next year) is inside the calendar too. The engine refuses any other date; the widget refuses
+    /// such an `at` attribute.
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        date >= self.first_day() && date.year() < self.calendar.last_year()
+    }
+}
+
+/// Where a provision is, for a message: `editions.toml: ground relocation from 2020-11-28`.
+fn place<T>(what: &str, p: &Provision<T>) -> String {
+    match p.from {
+        Some(d) => format!("{what} from {d}"),
+        None => what.to_string(),
+    }
 }
 
 /// Every citation of the rule files, with where it is: checked against `rules/sources.toml`.
-fn citations<'a>(e: &'a EditionsFile, c: &'a CalendarFile, s: &'a ServicesFile) -> Result<Vec<Cite<'a>>, String> {
+fn citations<'a>(e: &'a Editions, c: &'a CalendarFile, s: &'a Services) -> Result<Vec<Cite<'a>>, String> {
     let mut out = Vec::new();
     let mut add = |at: String, list: &'a [Text], shown: bool| -> Result<(), String> {
         sources::check_list(&at, list)?;
         out.extend(list.iter().map(|cite| Cite { at: at.clone(), cite, shown }));
         Ok(())
     };
+    let at = |what: String| format!("editions.toml: {what}");
     for d in e.edition.iter() {
-        let at = |what: &str| format!("editions.toml: edition {}: {what}", d.id);
-        add(at("sources"), &d.sources, true)?;
-        if let Some(c) = &d.campaign {
-            add(at("campaign"), &c.sources, true)?;
-            add(at("campaign.projection_sources"), &c.projection_sources, true)?;
-        }
-        add(at("free_changes"), &d.free_changes.sources, true)?;
-        add(at("free_changes.disagreeing_sources"), &d.free_changes.disagreeing_sources, true)?;
-        add(at("processing"), &d.processing.sources, true)?;
-        add(at("portal_sign_in"), &d.portal_sign_in.sources, true)?;
-        add(at("territory"), &d.territory.sources, true)?;
-        for g in d.ground.iter() {
-            add(at(&format!("ground {}", g.reason)), &g.sources, true)?;
-        }
-        for r in d.residency.iter() {
-            add(at(&format!("residency {}", r.codes.join(", "))), &r.sources, true)?;
-        }
-        add(at("family"), &d.family.sources, true)?;
-        for w in d.written_application.iter() {
-            add(at(&format!("written_application {}", w.category)), &w.sources, true)?;
-        }
+        add(at(format!("edition {}", d.id)), &d.sources, true)?;
+    }
+    for p in e.campaign.iter() {
+        add(at(place("campaign", p)), &p.sources, true)?;
+        add(at(place("campaign", p) + ": projection_sources"), &p.projection_sources, true)?;
+    }
+    for p in e.free_changes.iter() {
+        add(at(place("free_changes", p)), &p.sources, true)?;
+        add(at(place("free_changes", p) + ": disagreeing_sources"), &p.disagreeing_sources, true)?;
+    }
+    for p in e.processing.iter() {
+        add(at(place("processing", p)), &p.sources, true)?;
+    }
+    for p in e.portal_sign_in.iter() {
+        add(at(place("portal_sign_in", p)), &p.sources, true)?;
+    }
+    for p in e.territory.iter() {
+        add(at(place("territory", p)), &p.sources, true)?;
+    }
+    for p in e.family.iter() {
+        add(at(place("family", p)), &p.sources, true)?;
+    }
+    for p in e.ground.iter() {
+        add(at(place(&format!("ground {}", p.reason), p)), &p.sources, true)?;
+    }
+    for p in e.residency.iter() {
+        let codes: Vec<&str> = p.codes.iter().map(|c| c.as_str()).collect();
+        add(at(place(&format!("residency {}", codes.join(", ")), p)), &p.sources, true)?;
+    }
+    for p in e.written_application.iter() {
+        add(at(place(&format!("written_application {}", p.category), p)), &p.sources, true)?;
     }
     add("calendar.toml: sources".into(), &c.sources, true)?;
     for h in c.holiday.iter() {
@@ -320,7 +223,6 @@ fn citations<'a>(e: &'a EditionsFile, c: &'a CalendarFile, s: &'a ServicesFile) 
         add(format!("services.toml: time_zone {}", z.utc_offset_minutes), &z.sources, false)?;
     }
     add("services.toml: home_visit".into(), &s.home_visit.sources, true)?;
-    add("services.toml: home_visit.act".into(), std::slice::from_ref(&s.home_visit.act), false)?;
     add("services.toml: complaint.deadline_sources".into(), &s.complaint.deadline_sources, true)?;
     add("services.toml: complaint.review_sources".into(), &s.complaint.review_sources, true)?;
     add("services.toml: complaint.procedure_sources".into(), &s.complaint.procedure_sources, true)?;
@@ -328,122 +230,99 @@ fn citations<'a>(e: &'a EditionsFile, c: &'a CalendarFile, s: &'a ServicesFile) 
     Ok(out)
 }
 
-fn edition(d: &EditionData) -> Result<Edition, String> {
-    let at = |what: &str| format!("edition {}: {what}", d.id);
-    if d.free_changes.single_source && d.free_changes.sources.len() != 1 {
-        return Err(at("free_changes: single_source, but its sources name more than one source"));
+/// What every provision must be: "only one official page says this" names one source; a value
+/// repealed only where the engine can do without it.
+fn check_provision<T>(at: &str, p: &Provision<T>, repealable: bool) -> Result<(), String> {
+    if p.single_source && p.sources.len() != 1 {
+        return Err(format!("{at}: single_source, but its sources name {} sources", p.sources.len()));
     }
-    let date = |s: &str, what: &str| parse_date(s).map_err(|e| at(&format!("{what}: {e}")));
-    let processing = |s: &str| match s {
-        "same_day" => Ok(Processing::SameDay),
-        "next_working_day" => Ok(Processing::NextWorkingDay),
-        "not_stated" => Ok(Processing::NotStated),
-        other => Err(at(&format!("processing: unknown value {other}; expected same_day, next_working_day, not_stated"))),
-    };
-    if let Some(c) = &d.campaign {
-        for md in [&c.opens, &c.closes, &c.care_starts_next_year] {
-            crate::dates::month_day(md, 2023).ok_or_else(|| at(&format!("campaign: bad month-day {md}; expected MM-DD")))?;
+    if p.repealed && !repealable {
+        return Err(format!("{at}: repealed, but the rules cannot do without it; state its new value instead"));
+    }
+    Ok(())
+}
+
+/// Every value of `editions.toml` dated, checked, and in date order (stable: among values of one
+/// date the later in the file wins).
+fn history<T: Clone>(list: &mut Dated<T>, what: &str, key: impl Fn(&T) -> String, repealable: bool) -> Result<(), String> {
+    for p in list.iter() {
+        let at = format!("editions.toml: {}", place(&format!("{what}{}", key(&p.value)), p));
+        if p.from.is_none() {
+            return Err(format!("{at}: no `from`; every value of the attachment rules says from which day it applies"));
+        }
+        check_provision(&at, p, repealable)?;
+    }
+    // std's sort: loading runs at build time and in tests, never in the wasm.
+    list.to_mut().sort_by_key(|p| p.from);
+    Ok(())
+}
+
+/// The provisions that are not a list of keyed values.
+fn no_key<T>(_: &T) -> String {
+    String::new()
+}
+
+fn check_editions(e: &mut Editions) -> Result<(), String> {
+    // std's sort: loading runs at build time and in tests, never in the wasm.
+    e.edition.to_mut().sort_by_key(|x| x.in_force_from);
+    let Some(first) = e.edition.first().map(|x| x.in_force_from) else { return Err("editions.toml: no edition".into()) };
+    for (i, x) in e.edition.iter().enumerate() {
+        if e.edition[..i].iter().any(|o| o.id == x.id) {
+            return Err(format!("editions.toml: edition {}: a second edition with this id", x.id));
         }
     }
-    let grounds = d
-        .ground
-        .iter()
-        .map(|g| {
-            let reason = Reason::parse(&g.reason)
-                .ok_or_else(|| at(&format!("ground: unknown reason {}; expected one of {}", g.reason, Reason::expected())))?;
-            let relocation_scope = match g.relocation_scope.as_deref() {
-                None | Some("any") => RelocationScope::Any,
-                Some("beyond_unit") => RelocationScope::BeyondUnit,
-                Some("within_unit_or_away_over_a_month") => RelocationScope::WithinUnitOrAwayOverAMonth,
-                Some(o) => {
-                    return Err(at(&format!("ground: relocation_scope {o}; expected any, beyond_unit or within_unit_or_away_over_a_month")))
-                }
-            };
-            Ok(Ground { reason, relocation_scope, interpretation: g.interpretation, sources: g.sources.clone() })
-        })
-        .collect::<Result<Vec<_>, String>>()?;
-    let residency = d
-        .residency
-        .iter()
-        .map(|r| {
-            let codes = r
-                .codes
-                .iter()
-                .map(|c| Residency::parse(c).ok_or_else(|| at(&format!("residency: unknown code {c}"))))
-                .collect::<Result<Vec<_>, _>>()?;
-            let rule = match &*r.rule {
-                "eligible" => ResidencyRule::Eligible,
-                "insured" => ResidencyRule::Insured,
-                "not_eligible" => ResidencyRule::NotEligible,
-                o => return Err(at(&format!("residency: rule {o}; expected eligible, insured, not_eligible"))),
-            };
-            let from = r.from.as_deref().map(|f| date(f, "residency.from")).transpose()?;
-            let documents = r
-                .documents
-                .iter()
-                .map(|c| DocumentCode::parse(c).ok_or_else(|| at(&format!("residency: unknown document {c}"))))
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(ResidencyEntry {
-                codes: codes.into(),
-                rule,
-                from,
-                written_application: r.written_application,
-                documents: documents.into(),
-                interpretation: r.interpretation,
-                sources: r.sources.clone(),
-            })
-        })
-        .collect::<Result<Vec<_>, String>>()?;
-    for code in Residency::ALL {
-        if !residency.iter().any(|e| e.codes.contains(code)) {
-            return Err(at(&format!("residency: no rule for {code}")));
+    history(&mut e.campaign, "campaign", no_key, false)?;
+    history(&mut e.free_changes, "free_changes", no_key, false)?;
+    history(&mut e.processing, "processing", no_key, false)?;
+    history(&mut e.portal_sign_in, "portal_sign_in", no_key, false)?;
+    history(&mut e.territory, "territory", no_key, false)?;
+    history(&mut e.family, "family", no_key, false)?;
+    history(&mut e.ground, "ground ", |g: &Ground| g.reason.to_string(), true)?;
+    history(&mut e.residency, "residency ", |r: &ResidencyEntry| r.codes.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "), false)?;
+    history(&mut e.written_application, "written_application ", |w: &WrittenApplication| w.category.to_string(), true)?;
+    for p in e.campaign.iter() {
+        // Any year: 29 February is no campaign's day.
+        for md in [p.opens, p.closes, p.care_starts_next_year] {
+            if md.in_year(2023).is_none() {
+                return Err(format!("editions.toml: {}: {:02}-{:02} is not a day of every year", place("campaign", p), md.month, md.day));
+            }
         }
     }
-    let written_application = d
-        .written_application
-        .iter()
-        .map(|w| {
-            Ok(WrittenApplication {
-                category: Category::parse(&w.category).ok_or_else(|| at(&format!("written_application: unknown category {}", w.category)))?,
-                document: DocumentCode::parse(&w.document).ok_or_else(|| at(&format!("written_application: unknown document {}", w.document)))?,
-                sources: w.sources.clone(),
-            })
-        })
-        .collect::<Result<Vec<_>, String>>()?;
-    Ok(Edition {
-        id: d.id.clone(),
-        title: d.title.clone(),
-        in_force_from: date(&d.in_force_from, "in_force_from")?,
-        approximate: d.approximate,
-        sources: d.sources.clone(),
-        checked_on: date(&d.checked_on, "checked_on")?,
-        campaign: d.campaign.as_ref().map(|c| Campaign {
-            opens: c.opens.clone(),
-            closes: c.closes.clone(),
-            care_starts_next_year: c.care_starts_next_year.clone(),
-            sources: c.sources.clone(),
-            held_through: c.held_through,
-            projection_sources: c.projection_sources.clone(),
-        }),
-        free_changes_per_year: d.free_changes.per_year,
-        free_changes_interpretation: d.free_changes.interpretation,
-        free_changes_single_source: d.free_changes.single_source,
-        free_changes_sources: d.free_changes.sources.clone(),
-        free_changes_disagreeing_sources: d.free_changes.disagreeing_sources.clone(),
-        portal_processing: processing(&d.processing.portal)?,
-        in_person_processing: processing(&d.processing.in_person)?,
-        processing_sources: d.processing.sources.clone(),
-        sign_in_eds: d.portal_sign_in.eds,
-        sign_in_one_time_password: d.portal_sign_in.one_time_password,
-        one_time_password_interpretation: d.portal_sign_in.one_time_password_interpretation,
-        sign_in_sources: d.portal_sign_in.sources.clone(),
-        border_exception: d.territory.border_exception,
-        under_five_actual_residence: d.territory.under_five_actual_residence,
-        territory_sources: d.territory.sources.clone(),
-        grounds: grounds.into(),
-        residency: residency.into(),
-        family_consent_document: d.family.consent_document,
-        family_sources: d.family.sources.clone(),
-        written_application: written_application.into(),
-    })
+    // Every day a value changes, from the first edition on: the rules must answer every question.
+    let mut days: Vec<NaiveDate> = e.edition.iter().map(|x| x.in_force_from).collect();
+    days.extend(e.ground.iter().filter_map(|p| p.from));
+    days.extend(e.residency.iter().filter_map(|p| p.from));
+    days.extend(e.campaign.iter().filter_map(|p| p.from));
+    days.retain(|d| *d >= first);
+    for &day in &days {
+        if e.in_force(day).is_none() {
+            let missing = [
+                ("free_changes", in_force(&e.free_changes, day, |_| true).is_none()),
+                ("processing", in_force(&e.processing, day, |_| true).is_none()),
+                ("portal_sign_in", in_force(&e.portal_sign_in, day, |_| true).is_none()),
+                ("territory", in_force(&e.territory, day, |_| true).is_none()),
+                ("family", in_force(&e.family, day, |_| true).is_none()),
+            ];
+            let names: Vec<&str> = missing.iter().filter(|(_, m)| *m).map(|(n, _)| *n).collect();
+            return Err(format!("editions.toml: no {} in force on {day}", names.join(", ")));
+        }
+        if e.ground_on(Reason::Campaign, day).is_some() && e.campaign_on(day).is_none() {
+            return Err(format!("editions.toml: the campaign is a ground on {day}, but no campaign window is in force"));
+        }
+        for code in Residency::ALL {
+            if in_force(&e.residency, day, |r| r.codes.contains(code)).is_none() {
+                return Err(format!("editions.toml: no residency rule for {code} on {day}"));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_services(s: &Services) -> Result<(), String> {
+    check_provision("services.toml: acceptance", &s.acceptance, false)?;
+    check_provision("services.toml: home_visit", &s.home_visit, false)?;
+    if s.complaint.review_single_source && s.complaint.review_sources.len() != 1 {
+        return Err("services.toml: complaint: review_single_source, but review_sources names more than one source".into());
+    }
+    check_provision("services.toml: refusal_grounds", &s.refusal_grounds, false)
 }
