@@ -43,6 +43,10 @@ pub struct State {
     pub share: Share,
     /// The result's decision, made when the result was entered (none on other screens).
     pub decided: Option<Decided>,
+    /// The result shows all of itself: its first frame shows the answer and what to do now (the
+    /// answer, the next step, the documents, the dates), the rest follows once that is painted, so
+    /// the last answer's click is answered within one frame on a slow phone (issue 18).
+    pub complete: bool,
 }
 
 /// The decision of the result page, its texts in the page's language, and the moment it was made
@@ -95,6 +99,8 @@ pub enum Action {
     Configure { at: Option<String>, service: Option<String> },
     /// A change on the question page.
     Edit(Edit),
+    /// The result's first frame is painted: show the rest.
+    Complete,
     /// The result page made a share link.
     Share(String),
     /// … and copied it to the clipboard.
@@ -107,7 +113,7 @@ impl State {
         if let Some(s) = service {
             answers.set(Field::Service, Answer::Code(s));
         }
-        State { lang, screen: Screen::Start, answers, history: Vec::new(), returning: false, at, link_error: None, draft: None, error: None, share: Share::None, decided: None }
+        State { lang, screen: Screen::Start, answers, history: Vec::new(), returning: false, at, link_error: None, draft: None, error: None, share: Share::None, decided: None, complete: false }
     }
 
     /// The state a share link restores: its answers and their result, or the start page with a
@@ -282,6 +288,7 @@ impl State {
                     s.draft = Some(draft);
                 }
             }
+            Action::Complete => s.complete = s.screen == Screen::Result,
             Action::Share(link) => s.share = Share::Made(link),
             Action::Copied => {
                 if let Share::Made(l) = std::mem::take(&mut s.share) {
@@ -293,6 +300,7 @@ impl State {
             s.draft = None;
             s.error = None;
             s.share = Share::None;
+            s.complete = false;
         }
         s.decide_if_result(now);
         s
@@ -374,6 +382,11 @@ mod tests {
         assert_ne!(ru_decided, decided);
         let (Ok(en), Ok(ru)) = (decided.decision(), ru_decided.decision()) else { panic!() };
         assert_ne!(en.text.as_ref().unwrap().verdict, ru.text.as_ref().unwrap().verdict);
+        // Its first frame is the answer and what to do now; the rest once that is painted, and it stays.
+        assert!(!s.complete);
+        let complete = s.apply(Action::Complete, before_six);
+        assert!(complete.complete && complete.apply(Action::SetLang(Lang::Kk), next_day).complete);
+        assert!(!to_check(before_six).apply(Action::Complete, before_six).complete, "only a result completes");
         // Leaving the result forgets it; coming back decides again, at the new moment.
         let back = in_ru.apply(Action::Back, next_day);
         assert_eq!((back.screen, back.decided.is_none()), (Screen::Check, true));

@@ -26,6 +26,8 @@ pub struct Watched {
     pub reset: u32,
     /// How many screens there are to go back to.
     pub depth: usize,
+    /// The result shows all of itself (`State::complete`).
+    pub complete: bool,
 }
 
 /// What the effects act on.
@@ -78,6 +80,11 @@ pub fn after_render(before: Option<&Watched>, now: &Watched, cx: &Context) {
             }
         }
     }
+    // The result's first frame is the answer and what to do now: once it is painted, the rest.
+    if now.screen == Screen::Result && !now.complete && before.is_none_or(|b| b.screen != Screen::Result || b.complete) {
+        let dispatch = cx.dispatch.clone();
+        after_paint(move || dispatch.dispatch(Action::Complete));
+    }
     // A question's error summary takes the focus when it appears (GOV.UK's pattern).
     if before.map(|b| b.error) != Some(now.error) && now.error.is_some() {
         platform::focus_selected(&cx.root, ".phc-error-summary");
@@ -116,4 +123,19 @@ fn standalone_page(before: Option<&Watched>, now: &Watched, cx: &Context, journe
         Some(_) => {}
     }
     platform::save_journey(journey);
+}
+
+/// Runs `f` once the next frame is painted: a task queued from the frame's animation callback runs
+/// after its paint.
+fn after_paint(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return f() };
+    let task = Closure::once_into_js(f);
+    let frame = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+        }
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
 }

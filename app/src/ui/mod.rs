@@ -91,6 +91,7 @@ pub fn app(config: &Config) -> Html {
             host_service: config.service.clone(),
             reset: config.reset,
             depth: state.history.len(),
+            complete: state.complete,
         };
         let cx = effects::Context {
             dispatch: state.dispatcher(),
@@ -175,6 +176,7 @@ pub fn app(config: &Config) -> Html {
             lang,
             answers: &state.answers,
             decided: state.decided.as_ref().expect("the result's decision is made on entering it"),
+            complete: state.complete,
             portal: &portal,
             embedded: config.embedded,
             host: config.host.clone(),

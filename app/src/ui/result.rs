@@ -28,6 +28,8 @@ pub struct ResultView<'a> {
     pub answers: &'a Answers,
     /// The decision, made when the result was entered, its texts in `lang`.
     pub decided: &'a Decided,
+    /// All of the page; else its first frame: the answer and what to do now (`State::complete`).
+    pub complete: bool,
     pub portal: &'a str,
     /// Inside a host page: no share link (the address is the host's).
     pub embedded: bool,
@@ -219,8 +221,8 @@ pub fn result_page(p: ResultView) -> Html {
     };
     let version = phc::i18n::Messages::get(lang).text_with("ui.take.version", &[("version", env!("CARGO_PKG_VERSION")), ("edition", decision.edition.id)]);
     let service = decision.service;
-    html! {
-        <div class="phc-result">
+    let first = html! {
+        <>
             <button type="button" class="phc-back phc-no-print" onclick={move |_| on_back.emit(())}>{ t(lang, "ui.change_answers") }</button>
             if is_home_visit {
                 // An emergency is never a question of attachment: said before anything else.
@@ -272,6 +274,16 @@ pub fn result_page(p: ResultView) -> Html {
                 }
                 <ol class="phc-timeline" part="dates">{ for dates }</ol>
             }
+        </>
+    };
+    if !p.complete {
+        // The first frame: the answer and what to do now. Its own class, so that what waits for
+        // `.phc-result` (a script, a test) finds the whole page; two children as below, so Yew keeps
+        // the first one's elements (and the title's focus) when the rest comes.
+        return html! { <div class="phc-result-first">{ first }{ Html::default() }</div> };
+    }
+    let rest = html! {
+        <>
             if decision.routes.len() > 1 {
                 { subtitle(None, t(lang, "ui.result.other_routes")) }
                 <ul class="phc-list phc-routes">{ for other_routes }</ul>
@@ -316,6 +328,7 @@ pub fn result_page(p: ResultView) -> Html {
                 }
             </section>
             <button type="button" class="phc-button phc-button-secondary phc-no-print" onclick={move |_| on_restart.emit(())}>{ t(lang, "ui.start_again") }</button>
-        </div>
-    }
+        </>
+    };
+    html! { <div class="phc-result">{ first }{ rest }</div> }
 }

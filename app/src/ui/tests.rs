@@ -119,6 +119,28 @@ async fn a_home_visit_walk_through_ends_in_a_result_and_back_keeps_answers() {
     assert_eq!(screen(&root), "result");
     heading_has_focus(&root);
     assert_eq!(text(&root, ".phc-title"), phc::i18n::Messages::get(Lang::En).text("verdict.home_visit.not_eligible", &[]));
+    // The first frame is the answer and what to do now; why and the sources follow once it is painted.
+    assert!(root.query_selector(".phc-result-first").unwrap().is_some() && root.query_selector(".phc-reasons").unwrap().is_none());
+    next_frames().await;
+    assert!(root.query_selector(".phc-result-first").unwrap().is_none());
+    assert!(find(&root, ".phc-result .phc-reasons").child_element_count() > 0, "why follows");
+    assert!(root.query_selector("#phc-sources-list").unwrap().is_some(), "and the sources");
+    heading_has_focus(&root);
+}
+
+/// Waits until two frames are painted (and the tasks queued after them have run).
+async fn next_frames() {
+    for _ in 0..2 {
+        let frame = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window().unwrap().request_animation_frame(&resolve);
+        });
+        wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+        let task = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        wasm_bindgen_futures::JsFuture::from(task).await.unwrap();
+    }
+    yew::scheduler::flush().await;
 }
 
 #[wasm_bindgen_test]
