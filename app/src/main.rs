@@ -1,10 +1,12 @@
-//! The citizen app and the portal widget. The pure parts (`answers`, `flow`) build and test
-//! natively; the Yew UI is compiled for wasm32 only.
+//! The citizen app and the portal widget. The pure parts (`answers`, `flow`, `start_view`) build and
+//! test natively; the Yew UI is compiled for wasm32 only.
 
 mod answers;
 mod flow;
 mod ics;
 mod share;
+/// The start page as data, shared with xtask's prerender (which includes the file by its path).
+mod start_view;
 
 #[cfg(target_arch = "wasm32")]
 mod ui;

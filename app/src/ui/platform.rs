@@ -115,12 +115,13 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Three buttons, each labelled in its own language. A plain function, not a component (see `start`).
+/// The names and the label are `crate::start_view`'s, which the prerendered pages write too.
 pub fn lang_switch(lang: Lang, on_change: &Callback<Lang>) -> Html {
-    let names = [(Lang::Kk, "Қазақша"), (Lang::Ru, "Русский"), (Lang::En, "English")];
+    use crate::start_view::{LANGS, LANG_LABEL};
     html! {
-        <nav class="phc-lang" aria-label={t(lang, "ui.lang_label")}>
+        <nav class="phc-lang" aria-label={t(lang, LANG_LABEL)}>
             <ul>
-            { for names.iter().map(|(l, name)| {
+            { for LANGS.iter().map(|(l, name)| {
                 let l = *l;
                 let on_change = on_change.clone();
                 let current = l == lang;
