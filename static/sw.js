@@ -22,8 +22,10 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    // The page itself: the network first (a new version shows at once), the cache when offline.
-    event.respondWith(fetch(request).catch(() => caches.match('/index.html')));
+    // The page itself: the network first (a new version shows at once), the cache when offline: the
+    // page asked for (`/`, or a language's own, `/ru/`), else `/`.
+    event.respondWith(fetch(request).catch(() => caches.match(request, { ignoreSearch: true, ignoreVary: true })
+      .then((hit) => hit || caches.match('/', { ignoreVary: true }))));
     return;
   }
   // Hashed files never change: the cache first.

@@ -1,12 +1,12 @@
 // Minifies the web app's JavaScript and stylesheet in dist/ after trunk (issue 6: every byte of a first
-// visit counts): wasm-bindgen's bindings module and static/fallback.js with terser (trunk's own JS
+// visit counts): wasm-bindgen's bindings module and static/page.js with terser (trunk's own JS
 // minifier fails on the bindings; their exports keep their names, the widget imports them), and the
 // stylesheet by `squeezeCss` below. Both are loaded with Subresource Integrity, so index.html gets
-// their new hashes.
+// their new hashes; page.js is then named by its content's hash and given its integrity.
 // Usage: node xtask/minify.mjs <dist>
 import { minify } from 'terser';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dist = process.argv[2];
@@ -41,7 +41,11 @@ function squeezeCss(css) {
 }
 
 const code = await squeeze(bindings, true);
-await squeeze('fallback.js', false);
+// The page's own script (static/page.js), loaded by <head> before the page paints: under a name
+// with its content's hash (cached for a year, like trunk's files) and with its integrity.
+const pageJs = await squeeze('page.js', false);
+const pageName = `page-${createHash('sha256').update(pageJs).digest('hex').slice(0, 16)}.js`;
+renameSync(join(dist, 'page.js'), join(dist, pageName));
 const stylesheet = names.find((n) => /^app-[0-9a-f]+\.css$/.test(n));
 if (!stylesheet) throw new Error(`${dist}: no stylesheet app-*.css`);
 const cssSource = readFileSync(join(dist, stylesheet), 'utf8');
@@ -57,4 +61,7 @@ for (const [name, content] of [[bindings, code], [stylesheet, css]]) {
   if (!tag.test(html)) throw new Error(`${index}: no link to ${name} with integrity`);
   html = html.replace(tag, `$1${integrity}$2`);
 }
+const pageTag = '<script src="/page.js"></script>';
+if (!html.includes(pageTag)) throw new Error(`${index}: no ${pageTag}`);
+html = html.replace(pageTag, `<script src="/${pageName}" integrity="sha384-${createHash('sha384').update(pageJs).digest('base64')}"></script>`);
 writeFileSync(index, html);

@@ -8,7 +8,8 @@
 //     (custom elements, shadow DOM…), where a module names them outside a `typeof` guard;
 //   - under the strict Content-Security-Policy the project serves (deploy/nginx.conf), support for
 //     'wasm-unsafe-eval'.
-// Also checks that static/fallback.js (what a browser below the matrix runs) is plain ES5.
+// Also checks that static/page.js (the page's own script, which also says when the app cannot start:
+// what a browser below the matrix runs) is plain ES5.
 //
 // Usage: node xtask/support.mjs <dist> --wasm f1,f2,… [--write]
 // Checks that README.md and docs/widget.md hold the matrix between their `support-matrix` markers;
@@ -264,11 +265,13 @@ const FILES = {
   widget: one(/^phc-widget\.js$/, "the widget's module"),
 };
 
-// What a browser below the matrix runs must parse as ES5, as a classic script.
+// What a browser below the matrix runs must parse as ES5, as a classic script: the page's own script,
+// which says that the app could not start.
+const pageScript = one(/^page-[0-9a-f]+\.js$/, "the page's script page-*.js");
 try {
-  acorn.parse(fs.readFileSync(path.join(dist, 'fallback.js'), 'utf8'), { ecmaVersion: 5, sourceType: 'script' });
+  acorn.parse(fs.readFileSync(path.join(dist, pageScript), 'utf8'), { ecmaVersion: 5, sourceType: 'script' });
 } catch (e) {
-  throw new Error(`fallback.js is not ES5 (${e.message}): a browser too old for the app must still run it`);
+  throw new Error(`${pageScript} is not ES5 (${e.message}): a browser too old for the app must still run it`);
 }
 
 const needs = new Map(); // BCD key -> [why]

@@ -1,5 +1,6 @@
 //! The citizen app and the portal widget. The pure parts (`answers`, `draft`, `flow`, `state` with
-//! its reducer, `share`, `ics`) build and test natively; the Yew UI is compiled for wasm32 only.
+//! its reducer, `share`, `ics`, `start_view`) build and test natively; the Yew UI is compiled for
+//! wasm32 only.
 
 // Natively only the pure parts build (for their tests): what only the UI uses is dead code there.
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -10,6 +11,8 @@ mod flow;
 mod ics;
 mod share;
 mod state;
+/// The start page as data, shared with xtask's prerender (which includes the file by its path).
+mod start_view;
 
 #[cfg(target_arch = "wasm32")]
 mod ui;

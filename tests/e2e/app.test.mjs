@@ -1,7 +1,7 @@
 // The citizen app end to end, in Debian's Chromium, against dist/ served by nginx with the strict CSP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, assertClean, walk, reference, texts, screen, chooseLanguage, answerQuestion, URL_BASE } from './lib.mjs';
+import { launch, openPage, assertClean, walk, reference, texts, screen, chooseLanguage, answerQuestion, ready, URL_BASE } from './lib.mjs';
 import { SCENARIOS, LANGS } from './scenarios.mjs';
 
 let browser;
@@ -114,6 +114,7 @@ test('the language comes from the browser, then from the choice, which survives 
   await page.waitForSelector('.phc[lang=ru]');
   await chooseLanguage(page, 'en');
   await page.reload();
+  await ready(page);
   await page.waitForSelector('.phc[lang=en]');
   await context.close();
   const other = await openPage(browser, { locale: 'de-DE' });

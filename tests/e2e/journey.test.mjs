@@ -4,7 +4,7 @@
 // "Print" prints the widget's result alone).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, assertClean, answerQuestion, chooseLanguage } from './lib.mjs';
+import { launch, openPage, assertClean, answerQuestion, chooseLanguage, ready } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -55,6 +55,7 @@ test('standalone: a reload keeps the place and the answers, in the tab only', as
   // A new tab starts afresh: the journey belongs to the tab.
   const other = await context.newPage();
   await other.goto(page.url());
+  await ready(other);
   await other.waitForSelector('.phc[data-screen="start"]');
   await assertClean(page, problems);
   await context.close();

@@ -32,7 +32,20 @@ export async function openPage(browser, { locale = 'en-GB', path = '/', viewport
     });
   });
   await page.goto(URL_BASE + path);
+  await ready(page);
   return { context, page, problems };
+}
+
+/**
+ * Until the app has taken over the prerendered start page (issue 18: the page is served with it, and
+ * the app replaces it with its own first render), or has said that it could not start. Tests of the
+ * app's own behaviour start from here; tests/e2e/prerender.test.mjs tests the page before it.
+ */
+export async function ready(page) {
+  await page.waitForFunction(() => {
+    const root = document.getElementById('phc-app');
+    return !root || !!root.querySelector('.phc-crash') || (root.hasAttribute('data-phc-ready') && !!root.querySelector('.phc'));
+  });
 }
 
 export async function assertClean(page, problems) {

@@ -12,9 +12,9 @@ import { URL_BASE, launch } from './lib.mjs';
 const DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 
 /** A raw GET (no automatic decompression): status, headers and the bytes as sent. */
-function get(pathname, encoding) {
+function get(pathname, encoding, headers = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.get(URL_BASE + pathname, { headers: encoding ? { 'accept-encoding': encoding } : {} }, (res) => {
+    const req = http.get(URL_BASE + pathname, { headers: { ...(encoding ? { 'accept-encoding': encoding } : {}), ...headers } }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -38,6 +38,28 @@ test('every file carries the security headers; hashed files are immutable, the p
     assert.doesNotMatch(r.headers['content-security-policy'], /unsafe-inline/, file);
     const immutable = /immutable/.test(r.headers['cache-control'] ?? '');
     assert.equal(immutable, hashed.includes(file.slice(1)), `${file}: cache-control ${r.headers['cache-control']}`);
+  }
+});
+
+test('the prerendered language pages (issue 18) are served as the page is: the headers, revalidated, brotli; `/` fits the browser', async () => {
+  for (const lang of ['kk', 'ru', 'en']) {
+    const r = await get(`/${lang}/`, 'gzip, deflate, br');
+    assert.equal(r.status, 200, `/${lang}/`);
+    for (const h of SECURITY) assert.ok(r.headers[h], `/${lang}/ has ${h}`);
+    assert.doesNotMatch(r.headers['content-security-policy'], /unsafe-inline/);
+    assert.equal(r.headers['cache-control'], 'no-cache', `/${lang}/ is revalidated`);
+    assert.match(r.headers['content-type'], /^text\/html/);
+    assert.equal(r.headers['content-encoding'], 'br');
+    assert.equal(r.body.length, fs.statSync(path.join(DIST, lang, 'index.html.br')).size, 'the precompressed page, byte for byte');
+  }
+  for (const [accept, lang] of [['ru-RU,ru;q=0.9,en;q=0.8', 'ru'], ['en-US,en;q=0.9', 'en'], ['kk-KZ,kk;q=0.9,ru;q=0.8', 'kk'], ['de-DE,de;q=0.9', 'kk'], [undefined, 'kk']]) {
+    const r = await get('/', 'br', accept ? { 'accept-language': accept } : {});
+    assert.equal(r.status, 200);
+    for (const h of SECURITY) assert.ok(r.headers[h], `/ (${accept}) has ${h}`);
+    assert.equal(r.headers['cache-control'], 'no-cache');
+    assert.match(r.headers.vary ?? '', /Accept-Language/, 'caches keep one page per language');
+    assert.equal(r.headers['content-encoding'], 'br');
+    assert.deepEqual(r.body, fs.readFileSync(path.join(DIST, lang, 'index.html.br')), `/ for ${accept}: the ${lang} page`);
   }
 });
 

@@ -7,6 +7,7 @@
 
 mod engines;
 mod perf;
+mod prerender;
 mod setup;
 mod steps;
 mod wasm_cost;

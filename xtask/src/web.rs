@@ -19,6 +19,7 @@ pub fn build() -> Result<(), String> {
     message_files(&root().join("dist"))?;
     run(Cmd::new("node").arg(root().join("xtask/minify.mjs")).arg(root().join("dist")))?;
     widget_module(&root().join("dist"))?;
+    crate::prerender::write(&root().join("dist"))?;
     service_worker(&root().join("dist"))?;
     precompress(&root().join("dist"))?;
     Ok(())
@@ -57,8 +58,8 @@ fn external_loader(dist: &Path) -> Result<(), String> {
 
 /// If the wasm cannot be fetched, compiled or started, the loader marks `#phc-app` with
 /// `data-phc-failed` (and says so with a `phc-boot-failed` event) before it fails. An attribute, not
-/// only an event: `fallback.js` is deferred and may run after the failure, and then it finds the mark
-/// (static/fallback.js shows the message either way).
+/// only an event, for a script that looks later (static/page.js, which shows the message, listens for
+/// the event from the start).
 fn mark_failure(loader: &str) -> Result<String, String> {
     let call = "await init(";
     let start = loader.find(call).ok_or("dist/index.html: trunk's loader has no `await init(`")?;
@@ -95,10 +96,14 @@ fn widget_module(dist: &Path) -> Result<(), String> {
 }
 
 /// `dist/sw.js` with this build's files (the demo host page and the widget's entry module are not
-/// part of the offline app) and a version that changes whenever a file does.
+/// part of the offline app), the language pages, and a version that changes whenever a file does.
 fn service_worker(dist: &Path) -> Result<(), String> {
     let mut cached = vec!["/".to_string()];
     let mut all = Vec::new();
+    for path in crate::prerender::paths() {
+        all.extend(std::fs::read(dist.join(path.trim_matches('/')).join("index.html")).map_err(|e| e.to_string())?);
+        cached.push(path);
+    }
     for f in files(dist)? {
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
         if name.starts_with("demo.") || name == "phc-widget.js" || name == "sw.js" {
@@ -117,9 +122,11 @@ fn compressible(p: &Path) -> bool {
     matches!(p.extension().and_then(|e| e.to_str()), Some("html" | "js" | "mjs" | "wasm" | "css" | "svg" | "json" | "webmanifest" | "txt"))
 }
 
-/// `name.gz` and `name.br` beside each text file, served by nginx's `gzip_static` (and measured).
+/// `name.gz` and `name.br` beside each text file, served by nginx's `gzip_static` (and measured):
+/// the files of `dist/` and the language pages in its folders.
 fn precompress(dist: &Path) -> Result<(), String> {
-    for f in files(dist)? {
+    let pages = crate::prerender::paths().into_iter().map(|p| dist.join(p.trim_matches('/')).join("index.html"));
+    for f in files(dist)?.into_iter().chain(pages) {
         if compressible(&f) {
             run(Cmd::new("gzip").args(["-9", "-k", "-f", "-n"]).arg(&f))?;
             run(Cmd::new("brotli").args(["-q", "11", "-f", "-k"]).arg(&f))?;
@@ -147,14 +154,18 @@ pub fn size_report() -> Result<u64, String> {
     let dist = root().join("dist");
     let mut total = (0, 0, 0);
     let mut first = (0, 0, 0);
-    // A first visit loads one language's texts: the largest is counted.
+    // A first visit loads one language's texts and one page (`/` or a language's own, each with the
+    // start page prerendered in its language): the largest of each is counted.
     let mut language = (0, 0, 0);
+    let mut page = (0, 0, 0);
     println!("\nsize of dist/ (bytes)          raw       gzip     brotli");
-    for f in files(&dist)? {
-        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+    let pages = crate::prerender::paths().into_iter().map(|p| dist.join(p.trim_matches('/')).join("index.html"));
+    for f in files(&dist)?.into_iter().chain(pages) {
+        let name = f.strip_prefix(&dist).unwrap_or(&f).to_string_lossy().into_owned();
+        let file = f.file_name().unwrap().to_string_lossy().into_owned();
         let raw = size(&f);
         let (gz, br) = if compressible(&f) {
-            (size(&f.with_file_name(format!("{name}.gz"))), size(&f.with_file_name(format!("{name}.br"))))
+            (size(&f.with_file_name(format!("{file}.gz"))), size(&f.with_file_name(format!("{file}.br"))))
         } else {
             (raw, raw)
         };
@@ -162,18 +173,22 @@ pub fn size_report() -> Result<u64, String> {
         total = (total.0 + raw, total.1 + gz, total.2 + br);
         // What opening the app transfers: not the demo host page, the widget's entry module or the
         // install icons.
-        if name.starts_with("messages-") {
+        if file.starts_with("messages-") {
             if br > language.2 {
                 language = (raw, gz, br);
             }
-        } else if !(name.starts_with("demo.") || name == "phc-widget.js" || name.starts_with("icon-")) {
+        } else if file == "index.html" {
+            if br > page.2 {
+                page = (raw, gz, br);
+            }
+        } else if !(file.starts_with("demo.") || file == "phc-widget.js" || file.starts_with("icon-")) {
             first = (first.0 + raw, first.1 + gz, first.2 + br);
         }
     }
-    let first = (first.0 + language.0, first.1 + language.1, first.2 + language.2);
+    let first = (first.0 + language.0 + page.0, first.1 + language.1 + page.1, first.2 + language.2 + page.2);
     println!("  {:<28} {:>9} {:>10} {:>10}", "all files", total.0, total.1, total.2);
     println!("  {:<28} {:>9} {:>10} {:>10}", "first visit of the app", first.0, first.1, first.2);
-    println!("  (the first visit counts one language's messages, the largest)");
+    println!("  (the first visit counts one page and one language's messages, the largest of each)");
     Ok(first.2)
 }
 

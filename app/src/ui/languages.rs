@@ -9,7 +9,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 thread_local! {
-    /// Where the files are: the standalone page's folder (""), or the widget module's (its URL).
+    /// Where the files are: the widget module's folder (its URL); none on the standalone pages, whose
+    /// files are all at the site's root (`/`, and the prerendered `/kk/`, `/ru/`, `/en/`).
     static BASE: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
@@ -24,7 +25,10 @@ pub async fn ensure(lang: Lang) -> Result<(), String> {
     if phc::i18n::is_available(lang) {
         return Ok(());
     }
-    let url = BASE.with(|b| format!("{}{}", b.borrow(), phc::i18n::file_name(lang)));
+    let url = BASE.with(|b| {
+        let b = b.borrow();
+        format!("{}{}", if b.is_empty() { "/" } else { b.as_str() }, phc::i18n::file_name(lang))
+    });
     let failed = |what: &str| format!("the {lang} texts ({url}) could not be loaded: {what}");
     let window = web_sys::window().ok_or_else(|| failed("no window"))?;
     let response = JsFuture::from(window.fetch_with_str(&url)).await.map_err(|_| failed("no network, and not in the offline copy"))?;

@@ -239,13 +239,20 @@ pub fn report_errors(config: &Config, errors: &[String]) {
 }
 
 /// Mounts the app on `#phc-app` of the standalone page, once its language's texts are in.
+///
+/// The page comes prerendered (issue 18): xtask writes the start page into it, one page per language,
+/// from `crate::start_view`, the description `start.rs` renders too. The app starts in that page's
+/// language and replaces the page, in one task (no paint between), with its own first render: the
+/// same elements in the same places, so nothing moves. What the citizen did meanwhile is handed over
+/// by `static/page.js` once this render is in: a press on Start (the app goes on to the first
+/// question) or the focus (it stays on the same element).
 pub fn start() {
     platform::install_panic_message();
     let Some(root) = platform::element_by_id("phc-app") else { return };
-    let lang = platform::initial_lang(false);
+    let lang = platform::prerendered_lang(&root).unwrap_or_else(|| platform::initial_lang(false));
     wasm_bindgen_futures::spawn_local(async move {
         if let Err(e) = languages::ensure(lang).await {
-            // Said at once by fallback.js, with the portal's link, as when the wasm cannot load.
+            // Said at once by static/page.js, with the portal's link, as when the wasm cannot load.
             web_sys::console::error_1(&format!("phc: {e}").into());
             let _ = root.set_attribute("data-phc-failed", "");
             if let Some(w) = web_sys::window() {
@@ -253,15 +260,16 @@ pub fn start() {
             }
             return;
         }
-        root.set_inner_html("");
+        // Ready first: the focus leaving the prerendered page as it goes is not the citizen's doing.
         let _ = root.set_attribute("data-phc-ready", "");
+        root.set_inner_html("");
         let link = Some(platform::fragment()).filter(|f| !f.is_empty());
         if link.is_some() {
             // Read once; the address keeps no answers unless the citizen makes a link again.
             platform::set_fragment("");
         }
         let journey = platform::saved_journey();
-        yew::Renderer::<App>::with_root_and_props(root, Config { link, journey, ..Config::default() }).render();
+        yew::Renderer::<App>::with_root_and_props(root, Config { lang: Some(lang), link, journey, ..Config::default() }).render();
         platform::register_service_worker();
         platform::open_details_when_printing();
     });

@@ -34,11 +34,18 @@ pub fn lang_of(tag: &str) -> Option<Lang> {
     Lang::parse(&tag.get(..2)?.to_ascii_lowercase())
 }
 
-/// Only the language is stored: never an answer.
+/// Only the language is stored: never an answer. (On the standalone page the address follows the
+/// page's language, `/ru/` → `/en/`: `static/page.js`.)
 pub fn store_lang(lang: Lang) {
     if let Some(s) = storage() {
         let _ = s.set_item(LANG_KEY, lang.as_str());
     }
+}
+
+/// The language of the prerendered start page inside `root` (xtask writes one page per language,
+/// `tests/e2e/prerender.test.mjs`): the app takes the page over in it.
+pub fn prerendered_lang(root: &web_sys::Element) -> Option<Lang> {
+    root.query_selector(".phc[lang]").ok().flatten()?.get_attribute("lang").and_then(|l| lang_of(&l))
 }
 
 pub fn set_document_lang(lang: Lang) {
@@ -115,12 +122,13 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Three buttons, each labelled in its own language. A plain function, not a component (see `start`).
+/// The names and the label are `crate::start_view`'s, which the prerendered pages write too.
 pub fn lang_switch(lang: Lang, on_change: &Callback<Lang>) -> Html {
-    let names = [(Lang::Kk, "Қазақша"), (Lang::Ru, "Русский"), (Lang::En, "English")];
+    use crate::start_view::{LANGS, LANG_LABEL};
     html! {
-        <nav class="phc-lang" aria-label={t(lang, "ui.lang_label")}>
+        <nav class="phc-lang" aria-label={t(lang, LANG_LABEL)}>
             <ul>
-            { for names.iter().map(|(l, name)| {
+            { for LANGS.iter().map(|(l, name)| {
                 let l = *l;
                 let on_change = on_change.clone();
                 let current = l == lang;

@@ -12,6 +12,12 @@ import { reference, URL_BASE } from '../lib.mjs';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
+/**
+ * The standalone app once it has taken over the prerendered start page it is served with (issue 18:
+ * before, the page's buttons are the prerendered ones; tests/e2e/prerender.test.mjs tests those).
+ */
+const APP = '#phc-app[data-phc-ready] .phc .phc-title';
+
 /** `host >> ` before a selector inside a widget; nothing in the standalone app. */
 const inside = (host) => (host ? `${host} >> ` : '');
 
@@ -80,7 +86,7 @@ const STEPS = {
     await s.page?.close();
     s.page = await s.engine.newPage();
     await s.page.goto(url);
-    for (const host of widgets ?? [null]) await waitFor(s.page, `${inside(host)}.phc .phc-title`, `${host ?? 'the app'} shown`);
+    for (const host of widgets ?? [null]) await waitFor(s.page, host ? `${inside(host)}.phc .phc-title` : APP, `${host ?? 'the app'} shown`);
   },
 
   async language(s, { language, in: host }) {
@@ -190,7 +196,7 @@ const STEPS = {
     await s.page.run(async () => { await navigator.serviceWorker.ready; });
     await s.page.reload();
     await until(() => s.page.run(() => navigator.serviceWorker.controller !== null), 'the service worker controls the page');
-    await waitFor(s.page, '.phc .phc-title', 'the app shown');
+    await waitFor(s.page, APP, 'the app shown');
   },
 
   async network(s, { network }) {
@@ -201,7 +207,7 @@ const STEPS = {
 
   async reload(s) {
     await s.page.reload();
-    await waitFor(s.page, '.phc .phc-title', 'the app shown after the reload');
+    await waitFor(s.page, APP, 'the app shown after the reload');
   },
 
   async share(s) {
