@@ -9,10 +9,13 @@ use std::collections::BTreeMap;
 /// The brotli transfer of a first visit of the app: the test command fails above it. Issue 6 set
 /// 120 KB with all three languages inside the wasm. Since then the answers became true to the law
 /// (issue 8), every route and its next step (issue 9) and citations in each language (issue 10) added
-/// about 20 KB of code and text, and loading only the page's language (issue 18) took 12 KB back:
-/// the budget is 130 KB until issue 18's further cuts (its goal: 100 KB) land. Measured, not guessed:
-/// `cargo xtask sizes` says what each part costs.
-pub const BUDGET: u64 = 130 * 1024;
+/// about 20 KB of code and text, and loading only the page's language (issue 18) took 12 KB back: 130
+/// KB. Issue 18's prerendered start page then added its HTML and its script (about 1.2 KB: the page
+/// is read at about half the time, before the wasm arrives), and issue 16's typed fields, native reducer
+/// and dated rule model with the result's first frame about 1.6 KB of wasm: 135 KB. The goal of
+/// 100 KB is out of reach with Yew and the three services' full answers (measured by `sizes`: Yew's
+/// own code is about 16 KB brotli of the wasm, the code it generates for the views about 13 KB). Measured, not guessed: `cargo xtask sizes` says what costs.
+pub const BUDGET: u64 = 135 * 1024;
 /// Where we want to be (issue 6): printed beside the figure, not a gate.
 pub const GOAL: u64 = 100 * 1024;
 

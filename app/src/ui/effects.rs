@@ -126,16 +126,26 @@ fn standalone_page(before: Option<&Watched>, now: &Watched, cx: &Context, journe
 }
 
 /// Runs `f` once the next frame is painted: a task queued from the frame's animation callback runs
-/// after its paint.
+/// after its paint. A page that is not shown paints no frames (a background tab, a hidden host
+/// element): then after a quarter of a second, so the result is whole when it is printed or shown.
 fn after_paint(f: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let Some(window) = web_sys::window() else { return f() };
-    let task = Closure::once_into_js(f);
+    let once = Rc::new(Cell::new(Some(f)));
+    let run = move || {
+        if let Some(f) = once.take() {
+            f();
+        }
+    };
+    let (task, fallback) = (Closure::once_into_js(run.clone()), Closure::once_into_js(run));
     let frame = Closure::once_into_js(move || {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
         }
     });
     let _ = window.request_animation_frame(frame.unchecked_ref());
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 250);
 }
