@@ -1,5 +1,5 @@
-// The standalone page's own script, run in <head> before the page is painted: a few hundred bytes,
-// fetched beside the stylesheet. Plain ES5, checked by the test command: every browser runs it, also
+// The standalone page's own script, run in <head> before the page is painted (1.3 KB brotli, fetched
+// beside the stylesheet). Plain ES5, checked by the test command: every browser runs it, also
 // one too old for the app. Two things:
 //
 // 1. If the app cannot start (the wasm fails to load or to compile, an old browser, a blocked file),
@@ -14,7 +14,7 @@
 //       on this device before wins, as in the app: the page in that language is opened instead;
 //     - Start, pressed early, is not lost: the page is marked `data-phc-begin`, the button says that
 //       it waits, and once the app's first render is in, its own Start is pressed: on to the first
-//       question;
+//       question; nor is a press that began on the page's button and ends on the app's;
 //     - a language button opens that language's page (from the offline copy when there is no network);
 //     - the focus stays on the same element when the app takes over.
 //    Nothing of this acts once the app has taken the page over (`data-phc-ready`). Beside the app, the
@@ -62,16 +62,15 @@
     var l = String(tag || '').slice(0, 2).toLowerCase();
     return LANGS.indexOf(l) >= 0 ? l : null;
   }
-  function isPage(path) {
-    return path === '/' || path === '/index.html' || /^\/(kk|ru|en)\/$/.test(path);
+  function closest(e, selector) {
+    return e.target && e.target.closest ? e.target.closest(selector) : null;
   }
   function open(lang) {
     location.replace('/' + lang + '/' + location.search + location.hash);
   }
 
   // The app's own order: the stored choice, the browser's language, Kazakh.
-  var path = location.pathname;
-  if (path === '/' || path === '/index.html') {
+  if (location.pathname === '/') {
     var stored = null;
     try { stored = known(localStorage.getItem(KEY)); } catch (e) { /* no storage: the browser's */ }
     var want = stored || known(navigator.language) || 'kk';
@@ -90,7 +89,7 @@
     var lang = known(html.lang);
     if (!lang || lang === shown) return;
     shown = lang;
-    if (isPage(location.pathname)) history.replaceState(history.state, '', '/' + lang + '/' + location.search + location.hash);
+    if (/^\/((kk|ru|en)\/)?$/.test(location.pathname)) history.replaceState(history.state, '', '/' + lang + '/' + location.search + location.hash);
   }).observe(html, { attributes: true, attributeFilter: ['lang'] });
 
   var begin = false;
@@ -124,7 +123,7 @@
   }
 
   document.addEventListener('click', function (e) {
-    var button = e.target && e.target.closest ? e.target.closest('button') : null;
+    var button = closest(e, 'button');
     var root = button && prerendered(button);
     if (!root) return;
     if (button.classList.contains('phc-button-start')) {
@@ -140,6 +139,25 @@
       if (lang !== html.lang) open(lang);
     }
   }, true);
+
+  // A press that spans the take-over, down on the page's Start and up on the app's, is a press: the
+  // browser sends no click (the two buttons are different elements), so it is given to the app here.
+  // Up anywhere else, the press is cancelled, as any press is. Space presses a button on its way up.
+  var downOn = null;
+  function down(e) {
+    var button = closest(e, '.phc-button-start');
+    downOn = button && prerendered(button) ? button : null;
+  }
+  function up(e) {
+    // The page's button gone: the app has taken over, and this is its button.
+    var button = downOn && !downOn.isConnected && closest(e, '.phc-button-start');
+    downOn = null;
+    if (button) button.click();
+  }
+  document.addEventListener('pointerdown', down, true);
+  document.addEventListener('pointerup', up, true);
+  document.addEventListener('keydown', function (e) { if (e.key === ' ') down(e); }, true);
+  document.addEventListener('keyup', function (e) { if (e.key === ' ') up(e); }, true);
 
   // The focused element's place in the prerendered app (`.phc`, not the <noscript> beside it).
   document.addEventListener('focusin', function (e) {

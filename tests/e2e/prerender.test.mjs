@@ -4,8 +4,9 @@
 //   - the prerendered page and the live app's start page are the same, element for element, in each
 //     language (so they cannot drift), and so are the page's language and title;
 //   - the take-over moves nothing: no layout shift, every element where it was, the same pixels;
-//   - Start pressed before the wasm has arrived waits visibly, then reaches the first question;
-//     the focus stays where it was; a language button works at once;
+//   - Start pressed before the wasm has arrived waits visibly, then reaches the first question, and so
+//     does a press that begins before the take-over and ends after it; the focus stays where it was;
+//     a language button works at once;
 //   - `/` is fitted to the browser's language, or to the one chosen before; the address follows a
 //     language switch; after one visit, switching language and the language pages work offline;
 //   - the prerendered page passes axe, also while Start waits.
@@ -146,6 +147,42 @@ test('Start pressed before the app has arrived waits, says so, and then reaches 
   await assertClean(page, problems);
   await context.close();
 });
+
+for (const how of ['pointer', 'Space']) {
+  test(`a press (${how}) that begins on the page's Start and ends on the app's is a press; released elsewhere, none`, async () => {
+    for (const release_on of ['Start', 'elsewhere']) {
+      if (how === 'Space' && release_on === 'elsewhere') continue;
+      const { context, page, problems, release } = await heldPage();
+      await page.goto(`${URL_BASE}/en/`);
+      const start = await page.waitForSelector('.phc-button-start');
+      await start.scrollIntoViewIfNeeded();
+      const box = await start.boundingBox();
+      if (how === 'pointer') {
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await page.mouse.down();
+      } else {
+        await page.focus('.phc-button-start');
+        await page.keyboard.down(' ');
+      }
+      release();
+      await takenOver(page);
+      if (how === 'pointer') {
+        if (release_on === 'elsewhere') await page.mouse.move(box.x + box.width / 2, box.y - 200);
+        await page.mouse.up();
+      } else {
+        await page.keyboard.up(' ');
+      }
+      if (release_on === 'Start') {
+        await page.waitForSelector('.phc[data-screen="question:service"]');
+      } else {
+        await page.waitForTimeout(300);
+        assert.equal(await page.getAttribute('.phc', 'data-screen'), 'start', 'released away from Start: no press');
+      }
+      await assertClean(page, problems);
+      await context.close();
+    }
+  });
+}
 
 test('the focus stays where the citizen put it when the app takes the page over', async () => {
   const { context, page, problems, release } = await heldPage();
