@@ -45,7 +45,8 @@ pub struct ResultView<'a> {
 }
 
 /// Citations as links, «; » between them: each the short title in the reader's language, linking to
-/// the source in that language where it has an address (without one, a link with no address: its title).
+/// the source in that language where it has an address (without one, its title: an `<a>` without an
+/// address is no link, for a screen reader or a search engine).
 fn citations(lang: Lang, cites: &[Text]) -> Html {
     let m = Messages::get(lang);
     let mut nodes: Vec<Html> = Vec::with_capacity(cites.len() * 2);
@@ -53,8 +54,10 @@ fn citations(lang: Lang, cites: &[Text]) -> Html {
         if !nodes.is_empty() {
             nodes.push(html! { "; " });
         }
-        let href = rules().source(cite).and_then(|s| s.url_in(lang));
-        nodes.push(html! { <a class="phc-cite" href={href} rel="noopener">{ phc::citation::title(m, cite) }</a> });
+        nodes.push(match rules().source(cite).and_then(|s| s.url_in(lang)) {
+            Some(href) => html! { <a class="phc-cite" href={href} rel="noopener">{ phc::citation::title(m, cite) }</a> },
+            None => html! { <span class="phc-cite">{ phc::citation::title(m, cite) }</span> },
+        });
     }
     nodes.into_iter().collect()
 }
