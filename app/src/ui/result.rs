@@ -198,8 +198,15 @@ pub fn result_page(p: ResultView) -> Html {
     let is_home_visit = matches!(decision.dates, Dates::HomeVisit(_));
     let has_calendar_dates = text.dates.iter().any(|d| d.date.is_some() && d.key != "accepted_on");
     let on_calendar = {
-        let ics = crate::ics::calendar(decision, now.local - chrono::TimeDelta::minutes(now.utc_offset_minutes as i64));
-        Callback::from(move |_| platform::download("phc-dates.ics", "text/calendar;charset=utf-8", &ics))
+        // Written when asked for, from the one decision (not on every render of the page).
+        let decided = p.decided.clone();
+        Callback::from(move |_| {
+            if let Ok(d) = decided.decision() {
+                let at = decided.at();
+                let ics = crate::ics::calendar(d, at.local - chrono::TimeDelta::minutes(at.utc_offset_minutes as i64));
+                platform::download("phc-dates.ics", "text/calendar;charset=utf-8", &ics);
+            }
+        })
     };
     let on_link = {
         let (answers, on_share) = (p.answers.clone(), p.on_share.clone());
