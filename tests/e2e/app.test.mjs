@@ -127,7 +127,7 @@ test('if the wasm cannot load, the page says so with a link to the portal', asyn
   const page = await context.newPage();
   await page.route('**/*.wasm', (route) => route.abort());
   await page.goto(URL_BASE + '/');
-  // At once, not after the 20-second safety timer of fallback.js.
+  // At once, not after the 20-second safety timer of page.js.
   await page.waitForSelector('.phc-crash', { timeout: 8000 });
   const links = await page.$$eval('.phc-crash a', (as) => as.map((a) => a.href));
   assert.ok(links.some((h) => h.startsWith('https://www.gov.kz/services/3176?lang=')), `links to the portal: ${links}`);

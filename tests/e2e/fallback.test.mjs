@@ -1,6 +1,6 @@
 // Below the support matrix (README, docs/widget.md): a browser without WebAssembly, or with
 // JavaScript off, gets the fallback message in the citizen's language with the link to the service
-// on e-Gov, at once, instead of a blank or endlessly loading page (static/fallback.js, index.html's
+// on e-Gov, at once, instead of a blank or endlessly loading page (static/page.js, index.html's
 // <noscript>). In Chromium: without WebAssembly (V8 without its JIT, `--jitless`, has no `WebAssembly`
 // object, as a browser that predates it or runs with the JIT turned off for security) and with
 // JavaScript disabled.
