@@ -53,15 +53,30 @@ pub struct State {
 /// (the calendar file's time stamp). Shared, not copied, between the states the reducer makes; equal
 /// only to itself.
 #[derive(Debug, Clone)]
-pub struct Decided(pub Rc<(Result<Decision<'static>, InputError>, KzMoment, Lang)>);
+pub struct Decided(Rc<Made>);
+
+#[derive(Debug)]
+struct Made {
+    decision: Result<Decision<'static>, InputError>,
+    at: KzMoment,
+    lang: Lang,
+}
 
 impl Decided {
+    /// The decision, its texts written in `lang`.
+    fn new(mut decision: Result<Decision<'static>, InputError>, at: KzMoment, lang: Lang) -> Decided {
+        if let Ok(d) = &mut decision {
+            phc::i18n::annotate(d, lang);
+        }
+        Decided(Rc::new(Made { decision, at, lang }))
+    }
+
     pub fn decision(&self) -> &Result<Decision<'static>, InputError> {
-        &self.0 .0
+        &self.0.decision
     }
 
     pub fn at(&self) -> KzMoment {
-        self.0 .1
+        self.0.at
     }
 }
 
@@ -178,22 +193,9 @@ impl State {
     fn decide_if_result(&mut self, now: KzMoment) {
         let lang = self.lang;
         self.decided = match (self.screen, self.decided.take()) {
-            (Screen::Result, Some(d)) if d.0 .2 == lang => Some(d),
-            (Screen::Result, Some(d)) => {
-                let (decision, at, _) = &*d.0;
-                let mut decision = decision.clone();
-                if let Ok(d) = &mut decision {
-                    phc::i18n::annotate(d, lang);
-                }
-                Some(Decided(Rc::new((decision, *at, lang))))
-            }
-            (Screen::Result, None) => {
-                let mut decision = flow::decide(&self.answers, Rules::built_in(), now, self.at.as_deref());
-                if let Ok(d) = &mut decision {
-                    phc::i18n::annotate(d, lang);
-                }
-                Some(Decided(Rc::new((decision, now, lang))))
-            }
+            (Screen::Result, Some(d)) if d.0.lang == lang => Some(d),
+            (Screen::Result, Some(d)) => Some(Decided::new(d.0.decision.clone(), d.0.at, lang)),
+            (Screen::Result, None) => Some(Decided::new(flow::decide(&self.answers, Rules::built_in(), now, self.at.as_deref()), now, lang)),
             _ => None,
         };
     }

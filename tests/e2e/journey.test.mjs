@@ -4,7 +4,7 @@
 // "Print" prints the widget's result alone).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, assertClean, answerQuestion, chooseLanguage, ready } from './lib.mjs';
+import { launch, openPage, assertClean, answerQuestion, chooseLanguage, ready, walkWidgetComplaint } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -136,12 +136,7 @@ test('widget: "Print" prints the widget\'s result alone, not the host page', asy
     }).observe(document.body, { childList: true });
   });
   const w = '#printer';
-  await page.waitForSelector(`${w} >> .phc .phc-title`);
-  await page.click(`${w} >> .phc-button-start`);
-  for (const [i, v] of ['2', '2', '2026'].entries()) await page.fill(`${w} >> #phc-field-${i}`, v);
-  await page.click(`${w} >> button[type=submit]`);
-  await page.click(`${w} >> .phc-check-page .phc-button`);
-  await page.waitForSelector(`${w} >> .phc[data-screen=result]`);
+  await walkWidgetComplaint(page, w);
   await page.click(`${w} >> .phc-action-print`);
   await page.waitForFunction(() => window.__frames.length === 1);
   const doc = await page.evaluate(() => window.__frames[0]);

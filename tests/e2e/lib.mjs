@@ -18,8 +18,12 @@ export async function launch() {
   });
 }
 
-/** A fresh context (empty storage) at the fixed moment; fails the test on any page error or CSP violation. */
-export async function openPage(browser, { locale = 'en-GB', path = '/', viewport } = {}) {
+/**
+ * A fresh context (empty storage) at the fixed moment and a page in it that records page errors,
+ * console errors and CSP violations from its first byte (`assertClean` fails the test on any); not
+ * yet navigated.
+ */
+export async function freshPage(browser, { locale = 'en-GB', viewport } = {}) {
   const context = await browser.newContext({ locale, viewport: viewport ?? { width: 390, height: 844 } });
   await context.clock.setFixedTime(new Date(AT));
   const page = await context.newPage();
@@ -31,6 +35,12 @@ export async function openPage(browser, { locale = 'en-GB', path = '/', viewport
       (window.__cspViolations ||= []).push(`${e.violatedDirective} ${e.blockedURI}`);
     });
   });
+  return { context, page, problems };
+}
+
+/** `freshPage` at `path`, once the app has taken the page over. */
+export async function openPage(browser, { locale = 'en-GB', path = '/', viewport } = {}) {
+  const { context, page, problems } = await freshPage(browser, { locale, viewport });
   await page.goto(URL_BASE + path);
   await ready(page);
   return { context, page, problems };
@@ -108,4 +118,17 @@ export function reference(request, lang) {
 
 export async function texts(page, selector) {
   return page.$$eval(selector, (els) => els.map((e) => e.textContent.trim()));
+}
+
+/**
+ * In the widget `w` (a selector of its element) set to the complaint service: Start, a refusal
+ * received on 2 February 2026, "check your answers", then its result.
+ */
+export async function walkWidgetComplaint(page, w) {
+  await page.waitForSelector(`${w} >> .phc .phc-title`);
+  await page.click(`${w} >> .phc-button-start`);
+  for (const [i, v] of ['2', '2', '2026'].entries()) await page.fill(`${w} >> #phc-field-${i}`, v);
+  await page.click(`${w} >> button[type=submit]`);
+  await page.click(`${w} >> .phc-check-page .phc-button`);
+  await page.waitForSelector(`${w} >> .phc[data-screen=result]`);
 }

@@ -13,7 +13,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch, assertClean, ready, chooseLanguage, AT, URL_BASE } from './lib.mjs';
+import { launch, freshPage, assertClean, ready, chooseLanguage, URL_BASE } from './lib.mjs';
 import { LANGS } from './scenarios.mjs';
 
 const LOCALES = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
@@ -27,16 +27,8 @@ after(async () => { await browser?.close(); });
  * Records CSP violations, errors and layout shifts from the first byte.
  */
 async function heldPage({ locale = 'en-GB', viewport = { width: 390, height: 844 }, hold = true } = {}) {
-  const context = await browser.newContext({ locale, viewport });
-  await context.clock.setFixedTime(new Date(AT));
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error' && !/favicon/.test(m.text())) problems.push(`console: ${m.text()}`); });
+  const { context, page, problems } = await freshPage(browser, { locale, viewport });
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window.__cspViolations ||= []).push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
     window.__shifts = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push({ value: e.value, input: e.hadRecentInput }); })
       .observe({ type: 'layout-shift', buffered: true });

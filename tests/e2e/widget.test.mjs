@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch, openPage, assertClean, reference, AT } from './lib.mjs';
+import { launch, openPage, assertClean, reference, AT, walkWidgetComplaint } from './lib.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -127,12 +127,7 @@ test('portal-url is where "apply online" points (a javascript: address is refuse
     document.querySelector('main').append(w);
   });
   const w = '#attr-widget';
-  await page.waitForSelector(`${w} >> .phc .phc-title`);
-  await page.click(`${w} >> .phc-button-start`);
-  for (const [i, v] of ['2', '2', '2026'].entries()) await page.fill(`${w} >> #phc-field-${i}`, v);
-  await page.click(`${w} >> button[type=submit]`);
-  await page.click(`${w} >> .phc-check-page .phc-button`);
-  await page.waitForSelector(`${w} >> .phc[data-screen=result]`);
+  await walkWidgetComplaint(page, w);
   assert.equal(await page.getAttribute(`${w} >> .phc-link-portal`, 'href'), 'https://portal.example.kz/complain');
   // A script address is never linked: phc-error, and the service page of the portal instead.
   await page.evaluate(() => document.getElementById('attr-widget').setAttribute('portal-url', 'javascript:alert(1)'));

@@ -1,7 +1,7 @@
 // Chromium (Debian's, /usr/bin/chromium) through playwright-core: the driver interface of driver.mjs.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
-import { PROBE, clockScript, expression, elementExpression } from './driver.mjs';
+import { PROBE, clockScript, commonPage } from './driver.mjs';
 
 export async function launch({ at }) {
   const browser = await chromium.launch({
@@ -17,22 +17,14 @@ export async function launch({ at }) {
       await context.addInitScript(clockScript(at));
       await context.addInitScript(PROBE);
       const page = await context.newPage();
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-      const element = async (sel) => (await page.evaluateHandle(elementExpression(sel))).asElement();
+      const common = commonPage(page);
       return {
-        goto: async (url) => { await page.goto(url); },
-        reload: async () => { await page.reload(); },
-        url: async () => page.url(),
-        run: (fn, ...args) => page.evaluate(expression(fn, args)),
-        click: async (sel) => (await element(sel)).click(),
-        type: async (sel, text) => (await element(sel)).fill(text),
+        ...common,
+        type: async (sel, text) => (await common.element(sel)).fill(text),
         async download(sel) {
           const [d] = await Promise.all([page.waitForEvent('download'), this.click(sel)]);
           return { name: d.suggestedFilename(), text: fs.readFileSync(await d.path(), 'utf8') };
         },
-        errors: () => errors,
         close: () => context.close(),
       };
     },

@@ -69,6 +69,27 @@ export function elementExpression(sel) {
  * records what must not happen. Idempotent. Keeps its records on a property of `document`, not a
  * global of the host page.
  */
+/**
+ * What the Playwright and Puppeteer drivers share, their page objects having the same API for these:
+ * the page's errors and console errors collected, and going, reloading, reading the address, running
+ * a function in the page and clicking an element (also inside a widget's shadow root).
+ */
+export function commonPage(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  const element = async (sel) => (await page.evaluateHandle(elementExpression(sel))).asElement();
+  return {
+    element,
+    goto: async (url) => { await page.goto(url); },
+    reload: async () => { await page.reload(); },
+    url: async () => page.url(),
+    run: (fn, ...args) => page.evaluate(expression(fn, args)),
+    click: async (sel) => (await element(sel)).click(),
+    errors: () => errors,
+  };
+}
+
 export const PROBE = `(() => {
   if (document.__phcProbe) return;
   const seen = document.__phcProbe = [];

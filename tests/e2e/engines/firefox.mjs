@@ -5,7 +5,7 @@ import puppeteer from 'puppeteer-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PROBE, clockScript, expression, elementExpression, until } from './driver.mjs';
+import { PROBE, clockScript, commonPage, until } from './driver.mjs';
 
 export async function launch({ at }) {
   const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'phc-firefox-downloads-'));
@@ -30,18 +30,11 @@ export async function launch({ at }) {
       await page.setViewport(viewport);
       await page.evaluateOnNewDocument(clockScript(at));
       await page.evaluateOnNewDocument(PROBE);
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-      const element = async (sel) => (await page.evaluateHandle(elementExpression(sel))).asElement();
+      const common = commonPage(page);
       return {
-        goto: async (url) => { await page.goto(url); },
-        reload: async () => { await page.reload(); },
-        url: async () => page.url(),
-        run: (fn, ...args) => page.evaluate(expression(fn, args)),
-        click: async (sel) => (await element(sel)).click(),
+        ...common,
         async type(sel, text) {
-          const el = await element(sel);
+          const el = await common.element(sel);
           await el.evaluate((e) => { e.value = ''; });
           await el.type(text);
         },
@@ -55,7 +48,6 @@ export async function launch({ at }) {
           fs.rmSync(file);
           return { name, text };
         },
-        errors: () => errors,
         close: () => context.close(),
       };
     },
