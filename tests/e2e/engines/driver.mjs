@@ -13,6 +13,7 @@
 //   await page.type(sel, text)       // real key presses into an empty field
 //   await page.download(sel)         // clicks; resolves with { name, text } of the file the browser saved
 //   page.errors()                    // uncaught page errors and console errors the driver saw
+//   await page.screenshot()          // a PNG of the viewport, as a Buffer (for a failed step's record)
 //   await page.close(); await engine.close()
 //
 // Every page also records, from before its first script where the engine allows it, every
@@ -86,6 +87,7 @@ export function commonPage(page) {
     url: async () => page.url(),
     run: (fn, ...args) => page.evaluate(expression(fn, args)),
     click: async (sel) => (await element(sel)).click(),
+    screenshot: async () => Buffer.from(await page.screenshot()),
     errors: () => errors,
   };
 }

@@ -269,6 +269,44 @@ const STEPS = {
   },
 };
 
+/**
+ * What the page showed when a step failed, so that a failure seen once can be read afterwards: the
+ * screen, address, focus, scroll and load state (added to the error), and a screenshot under
+ * target/e2e-failures/. Bounded in time: a page that hangs must not hang its own record.
+ */
+async function record(s, journey, step) {
+  if (!s.page) return '';
+  const bounded = (p) => Promise.race([p, new Promise((_, no) => setTimeout(() => no(new Error('no answer in 10 s')), 10000))]);
+  let text;
+  try {
+    const state = await bounded(s.page.run(({ q }) => {
+      const app = q('.phc');
+      const f = document.activeElement;
+      return {
+        screen: app?.getAttribute('data-screen') ?? null, result: q('.phc-result') ? 'whole' : q('.phc-result-first') ? 'first frame' : null,
+        url: location.href, readyState: document.readyState, ready: !!q('#phc-app[data-phc-ready]'),
+        focus: f ? `${f.tagName.toLowerCase()}.${f.className}` : null, scrollY: Math.round(scrollY),
+        probe: document.__phcProbe ?? null,
+      };
+    }));
+    text = `\n  the page then: ${JSON.stringify(state)}`;
+  } catch (e) {
+    text = `\n  the page did not answer: ${e.message}`;
+  }
+  try {
+    const dir = path.join(ROOT, 'target/e2e-failures');
+    fs.mkdirSync(dir, { recursive: true });
+    const name = `${s.engine.name}-${journey.name}-${Object.keys(step)[0]}`.replace(/[^\w.-]+/g, '_');
+    fs.writeFileSync(path.join(dir, `${name}.png`), await bounded(s.page.screenshot()));
+    text += `\n  screenshot: target/e2e-failures/${name}.png`;
+  } catch (e) {
+    text += `\n  no screenshot: ${e.message}`;
+  }
+  // The driver's own messages, without the browser's GTK warnings.
+  const log = (s.engine.log?.() ?? '').split('\n').filter((l) => l.trim() && !/-CRITICAL \*\*/.test(l)).join('\n  ');
+  return log ? `${text}\n  driver log: ${log.slice(-1500)}` : text;
+}
+
 /** Runs one test of journeys.mjs in an engine; closes what it opened. */
 export async function runJourney(engine, journey) {
   const s = { engine, page: null, server: null, shared: null };
@@ -280,7 +318,7 @@ export async function runJourney(engine, journey) {
       try {
         await run(s, step);
       } catch (e) {
-        e.message = `step ${JSON.stringify(step)}: ${e.message}`;
+        e.message = `step ${JSON.stringify(step)}: ${e.message}${await record(s, journey, step)}`;
         throw e;
       }
     }

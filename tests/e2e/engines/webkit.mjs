@@ -12,6 +12,10 @@
 //   page shows afterwards is checked in every engine.
 // - Console messages are not readable through classic WebDriver: `errors()` is always empty here.
 // - Downloads are saved, without a dialog, into the browser's home folder (a folder of this run).
+// - The page load strategy is "none": WebKitWebDriver's own wait for a navigation after a command
+//   is not used (a same-document navigation, the app's pushState, could leave it waiting for a load
+//   that never comes: WebKit bug 323447 loses such waits). `goto` and `reload` wait for the new
+//   document themselves, and every step polls for what it expects (driver.mjs `until`).
 import { Builder } from 'selenium-webdriver';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -58,7 +62,11 @@ export async function launch({ at }) {
   driver.stderr.on('data', (d) => { driverLog = (driverLog + d).slice(-4000); });
   const server = `http://127.0.0.1:${port}`;
   await until(async () => (await fetch(`${server}/status`)).ok, `WebKitWebDriver on ${server}`, { timeout: 20000 });
-  const capabilities = { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: minibrowser(), args: ['--automation'] } };
+  const capabilities = {
+    browserName: 'MiniBrowser',
+    pageLoadStrategy: 'none',
+    'webkitgtk:browserOptions': { binary: minibrowser(), args: ['--automation'] },
+  };
   const session = () => new Builder().usingServer(server).withCapabilities(capabilities).build();
   const probe = await session();
   const version = (await probe.getCapabilities()).get('browserVersion');
@@ -71,13 +79,24 @@ export async function launch({ at }) {
       const wd = await session();
       open.add(wd);
       await wd.manage().window().setRect({ width: viewport.width, height: viewport.height });
+      // A script that hangs fails the step after 20 s, instead of the test's whole time.
+      await wd.manage().setTimeouts({ script: 20000 });
       const element = (sel) => wd.executeScript(`return ${elementExpression(sel)}`);
-      const loaded = () => wd.executeScript(PROBE);
+      // The document before a navigation is marked; the new one is loaded once it is unmarked and
+      // complete. Then the probe is installed in it.
+      const navigate = async (go) => {
+        await wd.executeScript('document.__phcLeaving = true;').catch(() => {});
+        await go();
+        await until(() => wd.executeScript("return !document.__phcLeaving && document.readyState === 'complete'"), 'the new document loaded', { timeout: 30000 });
+        await wd.executeScript(PROBE);
+      };
       return {
-        goto: async (url) => { await wd.get(url); await loaded(); },
-        reload: async () => { await wd.navigate().refresh(); await loaded(); },
+        goto: (url) => navigate(() => wd.get(url)),
+        reload: () => navigate(() => wd.navigate().refresh()),
         url: () => wd.getCurrentUrl(),
-        run: (fn, ...args) => wd.executeScript(`return ${expression(fn, args)}`),
+        // The probe again first (it is idempotent): a page that replaced itself after it loaded
+        // (`/` opening `/en/`) gets it too.
+        run: (fn, ...args) => wd.executeScript(`${PROBE} return ${expression(fn, args)}`),
         click: async (sel) => (await element(sel)).click(),
         async type(sel, text) {
           const el = await element(sel);
@@ -95,6 +114,7 @@ export async function launch({ at }) {
           fs.rmSync(file);
           return { name, text };
         },
+        screenshot: async () => Buffer.from(await wd.takeScreenshot(), 'base64'),
         errors: () => [],
         async close() { open.delete(wd); await wd.quit(); },
       };
