@@ -1,12 +1,12 @@
 // Minifies the web app's JavaScript and stylesheet in dist/ after trunk (issue 6: every byte of a first
 // visit counts): wasm-bindgen's bindings module and static/page.js with terser (trunk's own JS
 // minifier fails on the bindings; their exports keep their names, the widget imports them), and the
-// stylesheet by `squeezeCss` below. Both are loaded with Subresource Integrity, so index.html gets
-// their new hashes; page.js is then named by its content's hash and given its integrity.
+// stylesheet by `squeezeCss` below. The bindings are preloaded with Subresource Integrity, so
+// index.html gets their new hash; page.js and the stylesheet are put inline into index.html.
 // Usage: node xtask/minify.mjs <dist>
 import { minify } from 'terser';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, renameSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dist = process.argv[2];
@@ -41,27 +41,34 @@ function squeezeCss(css) {
 }
 
 const code = await squeeze(bindings, true);
-// The page's own script (static/page.js), loaded by <head> before the page paints: under a name
-// with its content's hash (cached for a year, like trunk's files) and with its integrity.
+// The page's own script (static/page.js) and the stylesheet go inline into the page's <head> (issue
+// 18): a slow phone paints the prerendered start page when the page itself arrives, not a round trip
+// later when two more files have (measured by `cargo xtask loadbench`: 0.96 -> 0.77 of the floor). The
+// strict CSP allows exactly these two by their SHA-256 hashes, written to dist/page-hashes.txt for
+// deploy/nginx.conf. The stylesheet stays a file too: the widget loads it into its shadow root.
 const pageJs = await squeeze('page.js', false);
-const pageName = `page-${createHash('sha256').update(pageJs).digest('hex').slice(0, 16)}.js`;
-renameSync(join(dist, 'page.js'), join(dist, pageName));
+unlinkSync(join(dist, 'page.js'));
 const stylesheet = names.find((n) => /^app-[0-9a-f]+\.css$/.test(n));
 if (!stylesheet) throw new Error(`${dist}: no stylesheet app-*.css`);
 const cssSource = readFileSync(join(dist, stylesheet), 'utf8');
 const css = squeezeCss(cssSource);
 writeFileSync(join(dist, stylesheet), css);
 console.log(`minify: ${stylesheet} ${cssSource.length} -> ${css.length} bytes`);
+if (/<\/script/i.test(pageJs) || /<\/style/i.test(css)) throw new Error('page.js or the stylesheet would end its inline element early');
 
 const index = join(dist, 'index.html');
 let html = readFileSync(index, 'utf8');
-for (const [name, content] of [[bindings, code], [stylesheet, css]]) {
-  const integrity = `sha384-${createHash('sha384').update(content).digest('base64')}`;
-  const tag = new RegExp(`(<link[^>]*href="/${name.replace('.', '\\.')}"[^>]*integrity=")[^"]*(")`);
-  if (!tag.test(html)) throw new Error(`${index}: no link to ${name} with integrity`);
-  html = html.replace(tag, `$1${integrity}$2`);
-}
+const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+const preload = new RegExp(`(<link[^>]*href="/${bindings.replace('.', '\\.')}"[^>]*integrity=")[^"]*(")`);
+if (!preload.test(html)) throw new Error(`${index}: no link to ${bindings} with integrity`);
+html = html.replace(preload, `$1${integrity}$2`);
 const pageTag = '<script src="/page.js"></script>';
 if (!html.includes(pageTag)) throw new Error(`${index}: no ${pageTag}`);
-html = html.replace(pageTag, `<script src="/${pageName}" integrity="sha384-${createHash('sha384').update(pageJs).digest('base64')}"></script>`);
+html = html.replace(pageTag, () => `<script>${pageJs}</script>`);
+const styleTag = new RegExp(`<link rel="stylesheet" href="/${stylesheet.replace('.', '\\.')}"[^>]*>`);
+if (!styleTag.test(html)) throw new Error(`${index}: no link to ${stylesheet}`);
+html = html.replace(styleTag, () => `<style>${css}</style>`);
 writeFileSync(index, html);
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+writeFileSync(join(dist, 'page-hashes.txt'), `script ${sha256(pageJs)}\nstyle ${sha256(css)}\n`);
+console.log(`minify: page.js (${pageJs.length} bytes) and ${stylesheet} inline in index.html; their hashes in page-hashes.txt`);

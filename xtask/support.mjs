@@ -267,11 +267,13 @@ const FILES = {
 
 // What a browser below the matrix runs must parse as ES5, as a classic script: the page's own script,
 // which says that the app could not start.
-const pageScript = one(/^page-[0-9a-f]+\.js$/, "the page's script page-*.js");
+// It is inline in the page's <head> (xtask/minify.mjs).
+const pageScript = /<script>([\s\S]*?)<\/script>/.exec(fs.readFileSync(path.join(dist, 'index.html'), 'utf8'))?.[1];
+if (!pageScript) throw new Error(`${dist}/index.html: no inline page script`);
 try {
-  acorn.parse(fs.readFileSync(path.join(dist, pageScript), 'utf8'), { ecmaVersion: 5, sourceType: 'script' });
+  acorn.parse(pageScript, { ecmaVersion: 5, sourceType: 'script' });
 } catch (e) {
-  throw new Error(`${pageScript} is not ES5 (${e.message}): a browser too old for the app must still run it`);
+  throw new Error(`the page's inline script (static/page.js) is not ES5 (${e.message}): a browser too old for the app must still run it`);
 }
 
 const needs = new Map(); // BCD key -> [why]

@@ -155,7 +155,8 @@ test('respects reduced motion: the stylesheet stops every transition and animati
   // app.css has no motion today, so a probe adds some, as a later rule might: a transition and an
   // animation on the question's controls (through the CSSOM: the CSP refuses a <style> element).
   await page.evaluate(() => {
-    const sheet = [...document.styleSheets].find((s) => s.href && new URL(s.href).pathname.startsWith('/app-'));
+    // The app's stylesheet, inline in the page's head (issue 18).
+    const sheet = [...document.styleSheets].find((s) => s.ownerNode?.tagName === 'STYLE' && [...s.cssRules].some((r) => r.selectorText?.startsWith('.phc')));
     sheet.insertRule('@keyframes phc-probe { to { opacity: 0.9; } }', sheet.cssRules.length);
     sheet.insertRule('.phc button, .phc input, .phc label { transition: color 0.3s; animation: phc-probe 1s infinite; }', sheet.cssRules.length);
   });

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import fs from 'node:fs';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { URL_BASE, launch } from './lib.mjs';
@@ -60,6 +61,30 @@ test('the prerendered language pages (issue 18) are served as the page is: the h
     assert.match(r.headers.vary ?? '', /Accept-Language/, 'caches keep one page per language');
     assert.equal(r.headers['content-encoding'], 'br');
     assert.deepEqual(r.body, fs.readFileSync(path.join(DIST, lang, 'index.html.br')), `/ for ${accept}: the ${lang} page`);
+  }
+});
+
+test('the pages carry their script and stylesheet inline, and the policy allows exactly those two by hash; nothing else may run inline', async () => {
+  const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  const directive = (csp, name) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+  for (const page of ['/', '/index.html', '/kk/', '/ru/', '/en/', '/en/index.html']) {
+    const r = await get(page);
+    assert.equal(r.status, 200, page);
+    const html = r.body.toString('utf8');
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+    assert.equal(scripts.length, 1, `${page}: the page script, inline`);
+    assert.equal(styles.length, 1, `${page}: the stylesheet, inline`);
+    assert.doesNotMatch(html, /<link rel="stylesheet"|<script src="\/page/, `${page}: neither is fetched`);
+    const csp = r.headers['content-security-policy'];
+    assert.equal(directive(csp, 'script-src'), `script-src 'self' 'wasm-unsafe-eval' ${sha256(scripts[0])}`, `${page}: script-src`);
+    assert.equal(directive(csp, 'style-src'), `style-src 'self' ${sha256(styles[0])}`, `${page}: style-src`);
+  }
+  // The widget's host page and every other file: the portal's policy, with no hash.
+  for (const file of ['/demo.html', '/phc-widget.js', '/sw.js', ...hashed.map((f) => '/' + f)]) {
+    const csp = (await get(file)).headers['content-security-policy'];
+    assert.equal(directive(csp, 'script-src'), "script-src 'self' 'wasm-unsafe-eval'", file);
+    assert.equal(directive(csp, 'style-src'), "style-src 'self'", file);
   }
 });
 

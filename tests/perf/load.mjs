@@ -10,7 +10,8 @@
 //     largest contentful paint (LCP), the moment Start works (the app has taken the page over), and
 //     the first question after pressing Start then;
 //   - the same page with Start pressed as soon as it is painted: when the first question shows;
-//   - the checker: the last answer (Continue on "check your answers") -> the result painted.
+//   - the checker: the last answer (Continue on "check your answers", a trusted click) -> the result
+//     in the DOM, the next animation frame, and painted (the browser's Event Timing, as INP counts it).
 // Then, without throttling, check() through the widget module's API, median microseconds per
 // decision, beside phc-check (native, release) on the same requests through --ndjson.
 import { chromium } from 'playwright-core';
@@ -114,20 +115,35 @@ async function seen(page, name) {
   return page.evaluate((n) => window.__seen[n], name);
 }
 
-/** Continue on the check page -> the result's heading painted (the next animation frame). */
+/**
+ * Continue on the check page, pressed as a citizen presses it (Playwright's input, a trusted click) ->
+ * the result's heading in the DOM, and the next animation frame; and the browser's own measure of the
+ * interaction (Event Timing, as INP counts it: from the input to the next frame painted after its
+ * handlers, in steps of 8 ms; under 16 ms it is not reported, and counted as 16).
+ */
 async function lastAnswerToResult(page) {
-  return page.evaluate(() => new Promise((resolve) => {
-    const button = document.querySelector('.phc-check-page .phc-button');
-    const t0 = performance.now();
-    new MutationObserver((_, obs) => {
-      if (document.querySelector('.phc[data-screen="result"] h1')) {
-        obs.disconnect();
-        const dom = performance.now() - t0;
-        requestAnimationFrame(() => resolve({ dom, paint: performance.now() - t0 }));
-      }
-    }).observe(document, { subtree: true, childList: true, attributes: true });
-    button.click();
-  }));
+  await page.evaluate(() => {
+    window.__result = new Promise((resolve) => {
+      let t0;
+      document.addEventListener('click', (e) => { t0 = e.timeStamp; }, { capture: true, once: true });
+      new MutationObserver((_, obs) => {
+        if (t0 !== undefined && document.querySelector('.phc[data-screen="result"] h1')) {
+          obs.disconnect();
+          const dom = performance.now() - t0;
+          requestAnimationFrame(() => resolve({ dom, paint: performance.now() - t0 }));
+        }
+      }).observe(document, { subtree: true, childList: true, attributes: true });
+    });
+    window.__interaction = 16;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (['pointerdown', 'pointerup', 'click'].includes(e.name)) window.__interaction = Math.max(window.__interaction, e.duration);
+    }).observe({ type: 'event', durationThreshold: 16 });
+  });
+  await page.click('.phc-check-page .phc-button');
+  const { dom, paint } = await page.evaluate(() => window.__result);
+  // The entry comes once the frame is painted: two more frames, then read it.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+  return { dom, paint, interaction: await page.evaluate(() => window.__interaction) };
 }
 
 const browser = await chromium.launch({
@@ -138,7 +154,7 @@ const browser = await chromium.launch({
 const app = await serve(APP_DIST);
 const floor = await serve(FLOOR_DIST);
 const scenario = SCENARIOS.find((s) => s.name.startsWith('attachment: eligible (free choice'));
-const fig = { floor: [], floorPaint: [], fcp: [], lcp: [], start: [], question: [], early: [], resultDom: [], result: [] };
+const fig = { floor: [], floorPaint: [], fcp: [], lcp: [], start: [], question: [], early: [], resultDom: [], result: [], interaction: [] };
 
 /** First contentful paint and largest contentful paint so far, from the page's paint timing. */
 async function paints(page) {
@@ -180,12 +196,13 @@ try {
       await page.waitForSelector('.phc[data-screen="start"]');
       const answers = scenario.answers;
       await walkToCheckPage(page, answers);
-      const { dom, paint } = await lastAnswerToResult(page);
+      const { dom, paint, interaction } = await lastAnswerToResult(page);
       fig.resultDom.push(dom);
       fig.result.push(paint);
+      fig.interaction.push(interaction);
       await context.close();
     }
-    process.stdout.write(`run ${i + 1}/${RUNS}: floor ${fig.floor.at(-1).toFixed(0)} ms, start page FCP ${fig.fcp.at(-1).toFixed(0)} ms, LCP ${fig.lcp.at(-1).toFixed(0)} ms, Start works ${fig.start.at(-1).toFixed(0)} ms, first question ${fig.question.at(-1).toFixed(0)} ms (Start pressed at first sight: ${fig.early.at(-1).toFixed(0)} ms), result in the DOM ${fig.resultDom.at(-1).toFixed(1)} ms, painted ${fig.result.at(-1).toFixed(1)} ms\n`);
+    process.stdout.write(`run ${i + 1}/${RUNS}: floor ${fig.floor.at(-1).toFixed(0)} ms, start page FCP ${fig.fcp.at(-1).toFixed(0)} ms, LCP ${fig.lcp.at(-1).toFixed(0)} ms, Start works ${fig.start.at(-1).toFixed(0)} ms, first question ${fig.question.at(-1).toFixed(0)} ms (Start pressed at first sight: ${fig.early.at(-1).toFixed(0)} ms), result in the DOM ${fig.resultDom.at(-1).toFixed(1)} ms, painted ${fig.result.at(-1).toFixed(1)} ms (Event Timing ${fig.interaction.at(-1)} ms)\n`);
   }
 
   // The engine in the browser (no throttling): check() of the widget module over many requests.
@@ -232,7 +249,8 @@ try {
   row('first question, Start pressed when it works', fig.question);
   row('first question, Start pressed at first sight (it waits)', fig.early);
   console.log(`  checker, last answer -> result in DOM   ${median(fig.resultDom).toFixed(1)} ms`);
-  console.log(`  checker, last answer -> result painted  ${median(fig.result).toFixed(1)} ms (aim: 16 ms or less)`);
+  console.log(`  checker, last answer -> next frame      ${median(fig.result).toFixed(1)} ms (its animation frame, before that frame's style and layout)`);
+  console.log(`  checker, last answer -> result painted  ${median(fig.interaction).toFixed(0)} ms (Event Timing, as INP counts it; aim: 16 ms or less)`);
   console.log(`engine speed (no throttling, median of 25 batches of 400)`);
   console.log(`  check() in Chromium, JSON in -> object  ${browserUs.toFixed(1)} µs per decision`);
   console.log(`  phc-check --ndjson, native release      ${nativeUs.toFixed(1)} µs per decision (whole process, 20,000 requests)`);

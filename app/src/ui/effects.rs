@@ -45,8 +45,9 @@ pub struct Context {
     pub journey: Option<String>,
 }
 
-/// Runs after a render: `before` is what the previous render watched (none after the first).
-pub fn after_render(before: Option<&Watched>, now: &Watched, cx: &Context) {
+/// Runs after a render: `before` is what the previous render watched (none after the first);
+/// `page_seen`, what the standalone page's own effects last acted on.
+pub fn after_render(before: Option<&Watched>, now: &Watched, cx: &Context, page_seen: &mut Option<Watched>) {
     let host_changed = before.is_some_and(|b| (&b.host_at, &b.host_service, b.reset) != (&now.host_at, &now.host_service, now.reset));
     if let Some(b) = before {
         // The host changed an attribute: apply it. (The first render already started from them, and
@@ -93,7 +94,14 @@ pub fn after_render(before: Option<&Watched>, now: &Watched, cx: &Context) {
         platform::set_document_lang(now.lang);
     }
     if let Some(journey) = &cx.journey {
-        standalone_page(before, now, cx, journey);
+        // The result's first frame is painted before the page's own bookkeeping (its title, the
+        // history entry, the journey kept in the tab): each costs the frame milliseconds on a slow
+        // phone, and none shows in it. They follow with the rest of the result.
+        let first_frame = now.screen == Screen::Result && !now.complete;
+        if !first_frame {
+            let seen = page_seen.replace(now.clone());
+            standalone_page(seen.as_ref(), now, cx, journey);
+        }
     }
 }
 

@@ -77,9 +77,9 @@ pub fn app(config: &Config) -> Html {
         }
     });
     let lang = state.lang;
-    // The app's element, and what the last render watched (one hook for both: each hook type costs
-    // the wasm its own code).
-    let kept = use_mut_ref(|| (NodeRef::default(), None::<effects::Watched>));
+    // The app's element, what the last render watched and what the standalone page's effects last
+    // acted on (one hook for the three: each hook type costs the wasm its own code).
+    let kept = use_mut_ref(|| (NodeRef::default(), None::<effects::Watched>, None::<effects::Watched>));
     let root = kept.borrow().0.clone();
     {
         let watched = effects::Watched {
@@ -103,8 +103,13 @@ pub fn app(config: &Config) -> Html {
             journey: (!config.embedded).then(|| state.journey()),
         };
         use_effect(move || {
-            let before = kept.borrow_mut().1.replace(watched.clone());
-            effects::after_render(before.as_ref(), &watched, &cx);
+            // Not borrowed while the effects run: they dispatch.
+            let (before, mut page_seen) = {
+                let mut kept = kept.borrow_mut();
+                (kept.1.replace(watched.clone()), kept.2.take())
+            };
+            effects::after_render(before.as_ref(), &watched, &cx, &mut page_seen);
+            kept.borrow_mut().2 = page_seen;
         });
     }
     let on_lang = {

@@ -28,8 +28,10 @@ const inside = (host) => (host ? `${host} >> ` : '');
 async function ownServer() {
   const port = await freePort();
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'phc-nginx-'));
+  const hashes = Object.fromEntries(fs.readFileSync(path.join(ROOT, 'dist/page-hashes.txt'), 'utf8').trim().split('\n').map((l) => l.split(' ')));
   const conf = fs.readFileSync(path.join(ROOT, 'deploy/nginx.conf'), 'utf8')
-    .replaceAll('@PREFIX@', prefix).replaceAll('@ROOT@', path.join(ROOT, 'dist')).replaceAll('@PORT@', String(port));
+    .replaceAll('@PREFIX@', prefix).replaceAll('@ROOT@', path.join(ROOT, 'dist')).replaceAll('@PORT@', String(port))
+    .replaceAll('@PAGE_SCRIPT@', hashes.script).replaceAll('@PAGE_STYLE@', hashes.style);
   fs.writeFileSync(path.join(prefix, 'nginx.conf'), conf);
   const child = spawn('/usr/sbin/nginx', ['-p', prefix, '-c', path.join(prefix, 'nginx.conf')], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
