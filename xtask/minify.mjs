@@ -44,7 +44,7 @@ const code = await squeeze(bindings, true);
 // The page's own script (static/page.js) and the stylesheet go inline into the page's <head> (issue
 // 18): a slow phone paints the prerendered start page when the page itself arrives, not a round trip
 // later when two more files have (measured by `cargo xtask loadbench`: 0.96 -> 0.77 of the floor). The
-// strict CSP allows exactly these two by their SHA-256 hashes, written to dist/page-hashes.txt for
+// strict CSP allows exactly these two by their SHA-256 hashes, written to dist/page-csp.conf for
 // deploy/nginx.conf. The stylesheet stays a file too: the widget loads it into its shadow root.
 const pageJs = await squeeze('page.js', false);
 unlinkSync(join(dist, 'page.js'));
@@ -69,6 +69,19 @@ const styleTag = new RegExp(`<link rel="stylesheet" href="/${stylesheet.replace(
 if (!styleTag.test(html)) throw new Error(`${index}: no link to ${stylesheet}`);
 html = html.replace(styleTag, () => `<style>${css}</style>`);
 writeFileSync(index, html);
+// nginx includes this file (deploy/nginx.conf): the hashes travel with the build they belong to, and a
+// new dist/ needs only a reload of nginx.
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-writeFileSync(join(dist, 'page-hashes.txt'), `script ${sha256(pageJs)}\nstyle ${sha256(css)}\n`);
-console.log(`minify: page.js (${pageJs.length} bytes) and ${stylesheet} inline in index.html; their hashes in page-hashes.txt`);
+const pages = '"~^/((kk|ru|en)/)?(index\\.html)?$"';
+writeFileSync(join(dist, 'page-csp.conf'), `# Written by xtask/minify.mjs for this build of dist/, included by deploy/nginx.conf: the CSP sources
+# of the app pages' inline script (static/page.js) and stylesheet. Reload nginx after deploying dist/.
+map $uri $phc_page_script {
+    default "";
+    ${pages} " ${sha256(pageJs)}";
+}
+map $uri $phc_page_style {
+    default "";
+    ${pages} " ${sha256(css)}";
+}
+`);
+console.log(`minify: page.js (${pageJs.length} bytes) and ${stylesheet} inline in index.html; their hashes in page-csp.conf`);

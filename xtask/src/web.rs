@@ -120,17 +120,14 @@ fn service_worker(dist: &Path) -> Result<(), String> {
 }
 
 /// Whether the app's own page (and its offline copy) loads this file of dist/: not the demo host
-/// page, the widget's module or its stylesheet (the page has the stylesheet inline), nor the hashes
-/// for the server's configuration.
+/// page, the widget's module or its stylesheet (the page has the stylesheet inline), nor the server's
+/// configuration of the page's hashes.
 fn of_the_app_page(name: &str) -> bool {
     let widgets_stylesheet = name.starts_with("app-") && name.ends_with(".css");
-    !(name.starts_with("demo.") || name == "phc-widget.js" || widgets_stylesheet || name == "page-hashes.txt")
+    !(name.starts_with("demo.") || name == "phc-widget.js" || widgets_stylesheet || name == "page-csp.conf")
 }
 
 fn compressible(p: &Path) -> bool {
-    if p.file_name().is_some_and(|n| n == "page-hashes.txt") {
-        return false;
-    }
     matches!(p.extension().and_then(|e| e.to_str()), Some("html" | "js" | "mjs" | "wasm" | "css" | "svg" | "json" | "webmanifest" | "txt"))
 }
 
@@ -257,31 +254,13 @@ pub fn free_port() -> Result<u16, String> {
     Ok(l.local_addr().map_err(|e| e.to_string())?.port())
 }
 
-/// The CSP sources of the page's inline script and stylesheet (`'sha256-…'`), from the
-/// `page-hashes.txt` that `minify.mjs` writes beside the pages.
-pub fn page_hashes(dist: &Path) -> Result<(String, String), String> {
-    let file = dist.join("page-hashes.txt");
-    let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e} (cargo xtask build writes it)", file.display()))?;
-    let get = |kind: &str| {
-        text.lines()
-            .find_map(|l| l.strip_prefix(kind).and_then(|v| v.strip_prefix(' ')))
-            .filter(|v| v.starts_with("'sha256-") && v.ends_with('\''))
-            .map(str::to_string)
-            .ok_or(format!("{}: no `{kind} 'sha256-…'` line", file.display()))
-    };
-    Ok((get("script")?, get("style")?))
-}
-
 pub fn nginx(port: u16) -> Result<Nginx, String> {
     let prefix = root().join("target/nginx").join(port.to_string());
     std::fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
-    let (script, style) = page_hashes(&root().join("dist"))?;
     let conf = std::fs::read_to_string(root().join("deploy/nginx.conf")).map_err(|e| e.to_string())?
         .replace("@PREFIX@", &prefix.display().to_string())
         .replace("@ROOT@", &root().join("dist").display().to_string())
-        .replace("@PORT@", &port.to_string())
-        .replace("@PAGE_SCRIPT@", &script)
-        .replace("@PAGE_STYLE@", &style);
+        .replace("@PORT@", &port.to_string());
     let conf_path = prefix.join("nginx.conf");
     std::fs::File::create(&conf_path).and_then(|mut f| f.write_all(conf.as_bytes())).map_err(|e| e.to_string())?;
     output(Cmd::new("/usr/sbin/nginx").arg("-t").arg("-p").arg(&prefix).arg("-c").arg(&conf_path))?;

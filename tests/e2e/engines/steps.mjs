@@ -28,10 +28,8 @@ const inside = (host) => (host ? `${host} >> ` : '');
 async function ownServer() {
   const port = await freePort();
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'phc-nginx-'));
-  const hashes = Object.fromEntries(fs.readFileSync(path.join(ROOT, 'dist/page-hashes.txt'), 'utf8').trim().split('\n').map((l) => l.split(' ')));
   const conf = fs.readFileSync(path.join(ROOT, 'deploy/nginx.conf'), 'utf8')
-    .replaceAll('@PREFIX@', prefix).replaceAll('@ROOT@', path.join(ROOT, 'dist')).replaceAll('@PORT@', String(port))
-    .replaceAll('@PAGE_SCRIPT@', hashes.script).replaceAll('@PAGE_STYLE@', hashes.style);
+    .replaceAll('@PREFIX@', prefix).replaceAll('@ROOT@', path.join(ROOT, 'dist')).replaceAll('@PORT@', String(port));
   fs.writeFileSync(path.join(prefix, 'nginx.conf'), conf);
   const child = spawn('/usr/sbin/nginx', ['-p', prefix, '-c', path.join(prefix, 'nginx.conf')], { stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
@@ -213,6 +211,8 @@ const STEPS = {
   },
 
   async share(s) {
+    // The result's actions come with the rest of the page, after its first frame.
+    await waitFor(s.page, '.phc-result .phc-action-share');
     await s.page.click('.phc-action-share');
     await waitFor(s.page, '#phc-share-link');
     const link = await s.page.run(({ q }) => q('#phc-share-link').value);
@@ -228,6 +228,7 @@ const STEPS = {
 
   async calendar(s, { calendar, lang }) {
     const ref = reference(SITUATIONS[calendar].request, lang);
+    await waitFor(s.page, '.phc-result .phc-action-calendar');
     const file = await s.page.download('.phc-action-calendar');
     assert.equal(file.name, 'phc-dates.ics');
     assert.ok(file.text.startsWith('BEGIN:VCALENDAR\r\n') && file.text.endsWith('END:VCALENDAR\r\n'), 'a calendar, CRLF lines');
@@ -277,7 +278,10 @@ const STEPS = {
  * target/e2e-failures/. Bounded in time: a page that hangs must not hang its own record.
  */
 async function record(s, journey, step) {
-  if (!s.page) return '';
+  // The driver's own messages, without the browser's GTK warnings.
+  const log = (s.engine.log?.() ?? '').split('\n').filter((l) => l.trim() && !/-CRITICAL \*\*/.test(l)).join('\n  ');
+  const driverLog = log ? `\n  driver log: ${log.slice(-1500)}` : '';
+  if (!s.page) return `\n  no page open${driverLog}`;
   const bounded = (p) => Promise.race([p, new Promise((_, no) => setTimeout(() => no(new Error('no answer in 10 s')), 10000))]);
   let text;
   try {
@@ -304,10 +308,11 @@ async function record(s, journey, step) {
   } catch (e) {
     text += `\n  no screenshot: ${e.message}`;
   }
-  // The driver's own messages, without the browser's GTK warnings.
-  const log = (s.engine.log?.() ?? '').split('\n').filter((l) => l.trim() && !/-CRITICAL \*\*/.test(l)).join('\n  ');
-  return log ? `${text}\n  driver log: ${log.slice(-1500)}` : text;
+  return text + driverLog;
 }
+
+/** The longest a step may take (the longest, opening a page with its service worker, takes a few seconds). */
+const STEP_TIMEOUT = 45000;
 
 /** Runs one test of journeys.mjs in an engine; closes what it opened. */
 export async function runJourney(engine, journey) {
@@ -318,14 +323,23 @@ export async function runJourney(engine, journey) {
       const run = STEPS[kind];
       if (!run) throw new Error(`unknown step ${kind}`);
       try {
-        await run(s, step);
+        // A step that hangs (a driver command that never answers) fails here with what the page
+        // showed, rather than at the test's timeout with nothing to read.
+        let timer;
+        const hung = new Promise((_, no) => { timer = setTimeout(() => no(new Error(`no answer after ${STEP_TIMEOUT / 1000} s`)), STEP_TIMEOUT); });
+        try {
+          await Promise.race([run(s, step), hung]);
+        } finally {
+          clearTimeout(timer);
+        }
       } catch (e) {
         e.message = `step ${JSON.stringify(step)}: ${e.message}${await record(s, journey, step)}`;
         throw e;
       }
     }
   } finally {
-    await s.page?.close().catch(() => {});
+    // Bounded too: a page that hangs must not keep the failure's message from being reported.
+    await Promise.race([s.page?.close().catch(() => {}), new Promise((r) => setTimeout(r, 15000))]);
     await s.server?.stop();
   }
 }

@@ -52,22 +52,61 @@ const fakeStart = (at) => `@${new Date(at).toISOString().replace('T', ' ').repla
 export async function launch({ at }) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'phc-webkit-home-'));
   const x = await xvfb();
-  const port = await freePort();
   const env = {
     ...process.env, DISPLAY: x.display, HOME: home, TZ: 'UTC',
     LD_PRELOAD: faketime(), FAKETIME: fakeStart(at), FAKETIME_DONT_FAKE_MONOTONIC: '1',
   };
-  const driver = spawn('WebKitWebDriver', [`--port=${port}`], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let driverLog = '';
-  driver.stderr.on('data', (d) => { driverLog = (driverLog + d).slice(-4000); });
-  const server = `http://127.0.0.1:${port}`;
-  await until(async () => (await fetch(`${server}/status`)).ok, `WebKitWebDriver on ${server}`, { timeout: 20000 });
+  // WebKitWebDriver in a process group of its own, so that it goes with the MiniBrowser it started.
+  async function startDriver() {
+    const port = await freePort();
+    const child = spawn('WebKitWebDriver', [`--port=${port}`], { env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    child.stderr.on('data', (d) => { driverLog = (driverLog + d).slice(-4000); });
+    const url = `http://127.0.0.1:${port}`;
+    await until(async () => (await fetch(`${url}/status`)).ok, `WebKitWebDriver on ${url}`, { timeout: 20000 });
+    return { child, url };
+  }
+  async function stopDriver(d) {
+    if (d.child.exitCode !== null) return;
+    const gone = new Promise((r) => d.child.once('exit', r));
+    try { process.kill(-d.child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    await gone;
+  }
+  let driver = await startDriver();
   const capabilities = {
     browserName: 'MiniBrowser',
     pageLoadStrategy: 'none',
     'webkitgtk:browserOptions': { binary: minibrowser(), args: ['--automation'] },
   };
-  const session = () => new Builder().usingServer(server).withCapabilities(capabilities).build();
+  // A new browser session, sized, with a script timeout. Under load WebKitWebDriver sometimes never
+  // answers a new session (seen about once in ten runs of the whole set, while other builds shared
+  // the two cores): the browser's launch, not the app under test, so after 30 s the driver (with its
+  // browser) is started again and the session asked for once more. It is said on standard error.
+  async function session(viewport) {
+    const open = async () => {
+      const wd = await new Builder().usingServer(driver.url).withCapabilities(capabilities).build();
+      if (viewport) await wd.manage().window().setRect(viewport);
+      // A script that hangs fails the step after 20 s, instead of the test's whole time.
+      await wd.manage().setTimeouts({ script: 20000 });
+      return wd;
+    };
+    for (let attempt = 1; ; attempt++) {
+      let timer;
+      const late = new Promise((_, no) => { timer = setTimeout(() => no(new Error('no new session after 30 s')), 30000); });
+      const opening = open();
+      try {
+        return await Promise.race([opening, late]);
+      } catch (e) {
+        opening.catch(() => {});
+        if (attempt === 2) throw new Error(`WebKitWebDriver: ${e.message}; its log: ${driverLog.slice(-1500)}`);
+        console.error(`webkit: ${e.message}; starting WebKitWebDriver again`);
+        await stopDriver(driver);
+        driver = await startDriver();
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+  }
   const probe = await session();
   const version = (await probe.getCapabilities()).get('browserVersion');
   await probe.quit();
@@ -76,11 +115,8 @@ export async function launch({ at }) {
     name: 'webkit',
     version,
     async newPage({ viewport = { width: 1000, height: 900 } } = {}) {
-      const wd = await session();
+      const wd = await session({ width: viewport.width, height: viewport.height });
       open.add(wd);
-      await wd.manage().window().setRect({ width: viewport.width, height: viewport.height });
-      // A script that hangs fails the step after 20 s, instead of the test's whole time.
-      await wd.manage().setTimeouts({ script: 20000 });
       const element = (sel) => wd.executeScript(`return ${elementExpression(sel)}`);
       // The document before a navigation is marked; the new one is loaded once it is unmarked and
       // complete. Then the probe is installed in it.
@@ -121,8 +157,7 @@ export async function launch({ at }) {
     },
     async close() {
       for (const wd of open) await wd.quit().catch(() => {});
-      driver.kill('SIGTERM');
-      await new Promise((r) => { if (driver.exitCode !== null) r(); else driver.once('exit', r); });
+      await stopDriver(driver);
       x.stop();
       fs.rmSync(home, { recursive: true, force: true });
     },
