@@ -43,7 +43,7 @@ function squeezeCss(css) {
 const code = await squeeze(bindings, true);
 // The page's own script (static/page.js) and the stylesheet go inline into the page's <head> (issue
 // 18): a slow phone paints the prerendered start page when the page itself arrives, not a round trip
-// later when two more files have (measured by `cargo xtask loadbench`: 0.96 -> 0.77 of the floor). The
+// later when two more files have (`cargo xtask loadbench`: 0.96 -> 0.67 of the floor in one run). The
 // strict CSP allows exactly these two by their SHA-256 hashes, written to dist/page-csp.conf for
 // deploy/nginx.conf. The stylesheet stays a file too: the widget loads it into its shadow root.
 const pageJs = await squeeze('page.js', false);

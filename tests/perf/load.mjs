@@ -202,7 +202,7 @@ try {
       fig.interaction.push(interaction);
       await context.close();
     }
-    process.stdout.write(`run ${i + 1}/${RUNS}: floor ${fig.floor.at(-1).toFixed(0)} ms, start page FCP ${fig.fcp.at(-1).toFixed(0)} ms, LCP ${fig.lcp.at(-1).toFixed(0)} ms, Start works ${fig.start.at(-1).toFixed(0)} ms, first question ${fig.question.at(-1).toFixed(0)} ms (Start pressed at first sight: ${fig.early.at(-1).toFixed(0)} ms), result in the DOM ${fig.resultDom.at(-1).toFixed(1)} ms, painted ${fig.result.at(-1).toFixed(1)} ms (Event Timing ${fig.interaction.at(-1)} ms)\n`);
+    process.stdout.write(`run ${i + 1}/${RUNS}: floor ${fig.floor.at(-1).toFixed(0)} ms, start page FCP ${fig.fcp.at(-1).toFixed(0)} ms, LCP ${fig.lcp.at(-1).toFixed(0)} ms, Start works ${fig.start.at(-1).toFixed(0)} ms, first question ${fig.question.at(-1).toFixed(0)} ms (Start pressed at first sight: ${fig.early.at(-1).toFixed(0)} ms), result in the DOM ${fig.resultDom.at(-1).toFixed(1)} ms, next frame ${fig.result.at(-1).toFixed(1)} ms, painted ${fig.interaction.at(-1)} ms (Event Timing)\n`);
   }
 
   // The engine in the browser (no throttling): check() of the widget module over many requests.

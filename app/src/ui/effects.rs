@@ -48,6 +48,8 @@ pub struct Context {
 /// Runs after a render: `before` is what the previous render watched (none after the first);
 /// `page_seen`, what the standalone page's own effects last acted on.
 pub fn after_render(before: Option<&Watched>, now: &Watched, cx: &Context, page_seen: &mut Option<Watched>) {
+    // The result's first frame: the answer and what to do now (the rest once it is painted).
+    let first_frame = now.screen == Screen::Result && !now.complete;
     let host_changed = before.is_some_and(|b| (&b.host_at, &b.host_service, b.reset) != (&now.host_at, &now.host_service, now.reset));
     if let Some(b) = before {
         // The host changed an attribute: apply it. (The first render already started from them, and
@@ -81,8 +83,8 @@ pub fn after_render(before: Option<&Watched>, now: &Watched, cx: &Context, page_
             }
         }
     }
-    // The result's first frame is the answer and what to do now: once it is painted, the rest.
-    if now.screen == Screen::Result && !now.complete && before.is_none_or(|b| b.screen != Screen::Result || b.complete) {
+    // Entering it: once it is painted, the rest.
+    if first_frame && before.is_none_or(|b| b.screen != Screen::Result || b.complete) {
         let dispatch = cx.dispatch.clone();
         after_paint(move || dispatch.dispatch(Action::Complete));
     }
@@ -97,7 +99,6 @@ pub fn after_render(before: Option<&Watched>, now: &Watched, cx: &Context, page_
         // The result's first frame is painted before the page's own bookkeeping (its title, the
         // history entry, the journey kept in the tab): each costs the frame milliseconds on a slow
         // phone, and none shows in it. They follow with the rest of the result.
-        let first_frame = now.screen == Screen::Result && !now.complete;
         if !first_frame {
             let seen = page_seen.replace(now.clone());
             standalone_page(seen.as_ref(), now, cx, journey);

@@ -66,11 +66,6 @@ export function elementExpression(sel) {
 }
 
 /**
- * Installed in every document before its scripts (Chromium, Firefox) or right after it loaded (WebKit):
- * records what must not happen. Idempotent. Keeps its records on a property of `document`, not a
- * global of the host page.
- */
-/**
  * What the Playwright and Puppeteer drivers share, their page objects having the same API for these:
  * the page's errors and console errors collected, and going, reloading, reading the address, running
  * a function in the page and clicking an element (also inside a widget's shadow root).
@@ -92,6 +87,11 @@ export function commonPage(page) {
   };
 }
 
+/**
+ * Installed in every document before its scripts (Chromium, Firefox) or right after it loaded (WebKit):
+ * records what must not happen. Idempotent. Keeps its records on a property of `document`, not a
+ * global of the host page.
+ */
 export const PROBE = `(() => {
   if (document.__phcProbe) return;
   const seen = document.__phcProbe = [];
@@ -128,6 +128,20 @@ export async function until(check, what, { timeout = 15000, every = 50 } = {}) {
     }
     if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
     await new Promise((r) => setTimeout(r, every));
+  }
+}
+
+/**
+ * `promise`, or a rejection with `message` once `ms` have passed without it settling (the timer is
+ * cleared either way: none outlives its promise).
+ */
+export async function within(promise, ms, message) {
+  let timer;
+  const late = new Promise((_, no) => { timer = setTimeout(() => no(new Error(message)), ms); });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { until, freePort } from './driver.mjs';
+import { until, within, freePort } from './driver.mjs';
 import { SITUATIONS, AT } from '../journeys.mjs';
 import { reference, URL_BASE } from '../lib.mjs';
 
@@ -282,7 +282,7 @@ async function record(s, journey, step) {
   const log = (s.engine.log?.() ?? '').split('\n').filter((l) => l.trim() && !/-CRITICAL \*\*/.test(l)).join('\n  ');
   const driverLog = log ? `\n  driver log: ${log.slice(-1500)}` : '';
   if (!s.page) return `\n  no page open${driverLog}`;
-  const bounded = (p) => Promise.race([p, new Promise((_, no) => setTimeout(() => no(new Error('no answer in 10 s')), 10000))]);
+  const bounded = (p) => within(p, 10000, 'no answer in 10 s');
   let text;
   try {
     const state = await bounded(s.page.run(({ q }) => {
@@ -325,13 +325,7 @@ export async function runJourney(engine, journey) {
       try {
         // A step that hangs (a driver command that never answers) fails here with what the page
         // showed, rather than at the test's timeout with nothing to read.
-        let timer;
-        const hung = new Promise((_, no) => { timer = setTimeout(() => no(new Error(`no answer after ${STEP_TIMEOUT / 1000} s`)), STEP_TIMEOUT); });
-        try {
-          await Promise.race([run(s, step), hung]);
-        } finally {
-          clearTimeout(timer);
-        }
+        await within(run(s, step), STEP_TIMEOUT, `no answer after ${STEP_TIMEOUT / 1000} s`);
       } catch (e) {
         e.message = `step ${JSON.stringify(step)}: ${e.message}${await record(s, journey, step)}`;
         throw e;
@@ -339,7 +333,7 @@ export async function runJourney(engine, journey) {
     }
   } finally {
     // Bounded too: a page that hangs must not keep the failure's message from being reported.
-    await Promise.race([s.page?.close().catch(() => {}), new Promise((r) => setTimeout(r, 15000))]);
+    await within(s.page?.close(), 15000, 'no close in 15 s').catch(() => {});
     await s.server?.stop();
   }
 }

@@ -21,7 +21,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PROBE, expression, elementExpression, until, freePort } from './driver.mjs';
+import { PROBE, expression, elementExpression, until, within, freePort } from './driver.mjs';
 
 const firstExisting = (candidates, what) => {
   const found = candidates.find((p) => fs.existsSync(p));
@@ -83,7 +83,7 @@ export async function launch({ at }) {
   // the two cores): the browser's launch, not the app under test, so after 30 s the driver (with its
   // browser) is started again and the session asked for once more. It is said on standard error.
   async function session(viewport) {
-    const open = async () => {
+    const start = async () => {
       const wd = await new Builder().usingServer(driver.url).withCapabilities(capabilities).build();
       if (viewport) await wd.manage().window().setRect(viewport);
       // A script that hangs fails the step after 20 s, instead of the test's whole time.
@@ -91,19 +91,15 @@ export async function launch({ at }) {
       return wd;
     };
     for (let attempt = 1; ; attempt++) {
-      let timer;
-      const late = new Promise((_, no) => { timer = setTimeout(() => no(new Error('no new session after 30 s')), 30000); });
-      const opening = open();
+      const starting = start();
       try {
-        return await Promise.race([opening, late]);
+        return await within(starting, 30000, 'no new session after 30 s');
       } catch (e) {
-        opening.catch(() => {});
+        starting.catch(() => {});
         if (attempt === 2) throw new Error(`WebKitWebDriver: ${e.message}; its log: ${driverLog.slice(-1500)}`);
         console.error(`webkit: ${e.message}; starting WebKitWebDriver again`);
         await stopDriver(driver);
         driver = await startDriver();
-      } finally {
-        clearTimeout(timer);
       }
     }
   }
