@@ -73,7 +73,10 @@ export async function chooseLanguage(page, lang) {
   await page.waitForSelector(`.phc[lang=${lang}]`);
 }
 
-/** Answers the questions from `answers` (question id -> value) until the result page. */
+/**
+ * Answers the questions from `answers` (question id -> value) until the result page, whole: its
+ * first frame (the answer and what to do now) and the rest that follows once that is painted.
+ */
 export async function walk(page, answers) {
   await page.click('.phc-button-start');
   const seen = [];
@@ -82,6 +85,7 @@ export async function walk(page, answers) {
     if (s === 'result') {
       const unasked = Object.keys(answers).filter((k) => !seen.includes(k));
       assert.deepEqual(unasked, [], 'every answer of the scenario was asked (else its reference request is wrong)');
+      await page.waitForSelector('.phc-result');
       return seen;
     }
     if (s === 'check') {
@@ -122,7 +126,7 @@ export async function texts(page, selector) {
 
 /**
  * In the widget `w` (a selector of its element) set to the complaint service: Start, a refusal
- * received on 2 February 2026, "check your answers", then its result.
+ * received on 2 February 2026, "check your answers", then its result, whole.
  */
 export async function walkWidgetComplaint(page, w) {
   await page.waitForSelector(`${w} >> .phc .phc-title`);
@@ -130,5 +134,5 @@ export async function walkWidgetComplaint(page, w) {
   for (const [i, v] of ['2', '2', '2026'].entries()) await page.fill(`${w} >> #phc-field-${i}`, v);
   await page.click(`${w} >> button[type=submit]`);
   await page.click(`${w} >> .phc-check-page .phc-button`);
-  await page.waitForSelector(`${w} >> .phc[data-screen=result]`);
+  await page.waitForSelector(`${w} >> .phc[data-screen=result] .phc-result`);
 }

@@ -106,6 +106,8 @@ const STEPS = {
       if (shown === 'result') {
         const unasked = Object.keys(answers).filter((k) => !seen.includes(k) && !preset.includes(k));
         assert.deepEqual(unasked, [], 'every answer of the situation was asked (else its reference request is wrong)');
+        // The whole result: its actions and reasons come once its first frame is painted.
+        await waitFor(s.page, `${w}.phc-result`, 'the whole result');
         return;
       }
       if (shown === 'check') {
@@ -211,8 +213,6 @@ const STEPS = {
   },
 
   async share(s) {
-    // The result's actions come with the rest of the page, after its first frame.
-    await waitFor(s.page, '.phc-result .phc-action-share');
     await s.page.click('.phc-action-share');
     await waitFor(s.page, '#phc-share-link');
     const link = await s.page.run(({ q }) => q('#phc-share-link').value);
@@ -228,7 +228,6 @@ const STEPS = {
 
   async calendar(s, { calendar, lang }) {
     const ref = reference(SITUATIONS[calendar].request, lang);
-    await waitFor(s.page, '.phc-result .phc-action-calendar');
     const file = await s.page.download('.phc-action-calendar');
     assert.equal(file.name, 'phc-dates.ics');
     assert.ok(file.text.startsWith('BEGIN:VCALENDAR\r\n') && file.text.endsWith('END:VCALENDAR\r\n'), 'a calendar, CRLF lines');
