@@ -89,6 +89,8 @@ pub fn answer_of(kind: Kind, d: &Draft) -> Result<Answer, &'static str> {
         Kind::YesNo => match d.choice.as_deref() {
             Some("yes") => Ok(Answer::Flag(true)),
             Some("no") => Ok(Answer::Flag(false)),
+            // An option in a person's words that stands for flags (`flow::expand`).
+            Some(c) if !c.is_empty() => Ok(Answer::Code(c.into())),
             _ => Err("ui.error.choose"),
         },
         Kind::Count(_) => d.choice.as_deref().and_then(|c| c.parse().ok()).map(Answer::Count).ok_or("ui.error.choose"),

@@ -59,22 +59,116 @@ pub const QUESTIONS: &[Question] = &[
 ];
 
 /// The options a person is offered, in the order offered: what happened to them in plain words, the
-/// legal grounds they would not name left out (they stay valid in a request and in old links).
+/// legal grounds they would not name left out (they stay valid in a request and in old links), and
+/// the options that stand for several answers at once (`expand`).
 pub fn shown(q: &Question) -> &'static [&'static str] {
     match (q.id, q.kind) {
-        (Field::Reason, _) => &["free_choice", "relocation", "first_attachment", "clinic_stopped_service", "voluntary_insurance", "campaign", ""],
+        (Field::Service, _) => &[ATTACH_SELF, ATTACH_CHILD, "attachment", "home_visit", "complaint"],
+        (Field::LeavesUnit, _) => &["no", MOVED_AWAY_LONG, MOVED_AWAY_SHORT],
+        (Field::Reason, _) => &["free_choice", "relocation", BABY_BORN, "first_attachment", "clinic_stopped_service", "voluntary_insurance", "campaign", ""],
         (_, Choice(codes) | Multi(codes)) => codes,
         _ => &[],
+    }
+}
+
+/// "My baby was born" (issue 23): what happened in a parent's words, which settles three answers at
+/// once: a parent applies, for a child never attached, on the ground of a first attachment.
+pub const BABY_BORN: &str = "baby_born";
+
+/// "Attach myself" and "attach my child" (issue 23): what to do and for whom in one answer, a screen
+/// fewer on every attachment journey; the plain `attachment` is then "someone else", who is asked.
+pub const ATTACH_SELF: &str = "attachment_self";
+pub const ATTACH_CHILD: &str = "attachment_child";
+
+/// Where did you move (issue 23): beyond the unit and for how long in one question, which a person
+/// who has just moved reads right ("for more than a month?" alone was read as "will you be away").
+pub const MOVED_AWAY_LONG: &str = "yes_over_a_month";
+pub const MOVED_AWAY_SHORT: &str = "yes_a_month_or_less";
+
+/// The answers one answer stands for: an option in a person's words that settles several fields
+/// (`BABY_BORN`, `ATTACH_SELF`, `ATTACH_CHILD`), else the answer itself. Never stored as given: only
+/// the answers it stands for are, so a request, a share link and "check your answers" see codes of
+/// the contract only.
+pub fn expand(id: Field, answer: &Answer) -> Vec<(Field, Answer)> {
+    let attach = |applicant: &str| vec![(Field::Service, Answer::Code("attachment".into())), (Field::Applicant, Answer::Code(applicant.into()))];
+    match (id, answer) {
+        (Field::Service, Answer::Code(c)) if c == ATTACH_SELF => attach("self"),
+        (Field::Service, Answer::Code(c)) if c == ATTACH_CHILD => attach("parent"),
+        (Field::LeavesUnit, Answer::Code(c)) if c == MOVED_AWAY_LONG || c == MOVED_AWAY_SHORT => {
+            vec![(Field::LeavesUnit, Answer::Flag(true)), (Field::AwayOverAMonth, Answer::Flag(c == MOVED_AWAY_LONG))]
+        }
+        (Field::LeavesUnit, Answer::Code(c)) if c == "no" => vec![(Field::LeavesUnit, Answer::Flag(false))],
+        (Field::Reason, Answer::Code(c)) if c == BABY_BORN => vec![
+            (Field::Reason, Answer::Code("first_attachment".into())),
+            (Field::Applicant, Answer::Code("parent".into())),
+            (Field::Attached, Answer::Flag(false)),
+        ],
+        _ => vec![(id, answer.clone())],
     }
 }
 
 /// The categories that can apply to a child: an adult's (pensioner, conscript…) are not offered.
 const CHILD_CATEGORIES: &[&str] = &["disabled_child_representative", "guardian", "born_abroad_child", "institution_ward", "power_of_attorney", "voluntary_insurance"];
 
-/// The options of `q` for these answers: a child is offered only a child's categories.
+/// Whom a doctor is called for: me, my child, or someone else (issue 23); representation by power of
+/// attorney is no question of a home visit.
+const HOME_VISIT_APPLICANTS: &[&str] = &["self", "parent", "family_member"];
+
+/// The options of `q` for these answers: a child is offered only a child's categories; a home visit
+/// asks for whom in a caller's words.
 pub fn options_for(q: &Question, answers: &Answers) -> Vec<&'static str> {
     let child = answers.is(Field::Applicant, "parent");
+    if q.id == Field::Applicant && answers.service() == Some("home_visit") {
+        return HOME_VISIT_APPLICANTS.to_vec();
+    }
     shown(q).iter().copied().filter(|c| !(child && q.id == Field::Categories && !CHILD_CATEGORIES.contains(c))).collect()
+}
+
+/// The suffixes of a question's texts for these answers, the most specific first and "" last: a
+/// home visit's caller (`_home_visit`), a child's parent (`_child`), someone applying for another
+/// person (`_other`). A text a question does not have in a variant falls back to the next.
+pub fn text_variants(id: Field, answers: &Answers) -> Vec<&'static str> {
+    let mut v = Vec::with_capacity(3);
+    if id == Field::Applicant && answers.service() == Some("home_visit") {
+        v.push("_home_visit");
+    }
+    match answers.get(Field::Applicant) {
+        Some(Answer::Code(a)) if a == "parent" => v.extend(["_child", "_other"]),
+        Some(Answer::Code(a)) if a != "self" => v.push("_other"),
+        _ => {}
+    }
+    v.push("");
+    v
+}
+
+/// The option a question shows as chosen when it is opened again: the one in a person's words that
+/// the stored answers stand for, where there is one.
+pub fn chosen_option(id: Field, answers: &Answers) -> Option<&'static str> {
+    match id {
+        Field::Service if answers.is(Field::Service, "attachment") && answers.is(Field::Applicant, "self") => Some(ATTACH_SELF),
+        Field::Service if answers.is(Field::Service, "attachment") && answers.is(Field::Applicant, "parent") => Some(ATTACH_CHILD),
+        Field::LeavesUnit => match (answers.get(Field::LeavesUnit), answers.get(Field::AwayOverAMonth)) {
+            (Some(Answer::Flag(false)), _) => Some("no"),
+            (Some(Answer::Flag(true)), Some(Answer::Flag(true))) => Some(MOVED_AWAY_LONG),
+            (Some(Answer::Flag(true)), Some(Answer::Flag(false))) => Some(MOVED_AWAY_SHORT),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The message key of an option's label, for the person the question is about: the variant for a
+/// home visit's caller, for a child (`_child`) or another person (`_other`) where the question has
+/// one (`has` says whether a key exists), else the plain one.
+pub fn option_key(q: &Question, code: &str, answers: &Answers, has: impl Fn(&str) -> bool) -> String {
+    // Beside "attach myself" and "my child", the plain attachment is offered as "someone else".
+    let code = match (q.id, code) {
+        (Field::Service, "attachment") => "attachment_other",
+        (_, "") => "not_sure",
+        _ => code,
+    };
+    let base = format!("ui.q.{}.{code}", q.id);
+    text_variants(q.id, answers).into_iter().map(|v| format!("{base}{v}")).find(|k| has(k)).unwrap_or(base)
 }
 
 pub fn question(id: Field) -> Option<&'static Question> {
@@ -89,10 +183,14 @@ pub enum Step {
 
 /// Asked before the engine is consulted: they shape what the engine needs. For a child, the birth
 /// date (children under five attach by where they actually live).
+/// "What happened?" comes first (issue 23): a person knows what happened to them before the legal
+/// questions, and their answer may settle who applies ("My baby was born"). A home visit asks for
+/// whom the doctor is called.
 fn prelude(service: &str, answers: &Answers) -> &'static [Field] {
     match service {
-        "attachment" if answers.is(Field::Applicant, "parent") => &[Field::Applicant, Field::BirthDate],
-        "attachment" => &[Field::Applicant],
+        "attachment" if answers.is(Field::Applicant, "parent") => &[Field::Reason, Field::Applicant, Field::BirthDate],
+        "attachment" => &[Field::Reason, Field::Applicant],
+        "home_visit" => &[Field::Applicant],
         _ => &[],
     }
 }
@@ -154,7 +252,9 @@ pub fn next_step(answers: &Answers, rules: &Rules, now: KzMoment, at: Option<&st
 /// Checks one new answer against the engine: an error that names this question's field.
 pub fn check_answer(answers: &Answers, id: Field, answer: &Answer, rules: &Rules, now: KzMoment, at: Option<&str>) -> Option<InputError> {
     let mut trial = answers.clone();
-    trial.set(id, answer.clone());
+    for (f, a) in expand(id, answer) {
+        trial.set(f, a);
+    }
     match decide(&trial, rules, now, at) {
         Err(e) if e.field == id => Some(e),
         _ => None,
@@ -203,6 +303,10 @@ mod tests {
         for q in QUESTIONS {
             let (Choice(opts) | Multi(opts)) = q.kind else {
                 assert!(q.id.codes().is_none(), "{} has codes but no choice", q.id);
+                // A yes/no offered in a person's words stands for flags (`expand`).
+                for o in shown(q) {
+                    assert!(expand(q.id, &Answer::Code((*o).into())).iter().all(|(_, a)| matches!(a, Answer::Flag(_))), "{} offers {o}", q.id);
+                }
                 continue;
             };
             let codes = q.id.codes().unwrap_or_else(|| panic!("{} offers codes the contract does not give it", q.id));
@@ -211,7 +315,12 @@ mod tests {
             let mut expected = codes.to_vec();
             expected.sort();
             assert_eq!(given, expected, "the options of {}", q.id);
-            assert!(shown(q).iter().all(|o| opts.contains(o)), "{} shows an option it does not have", q.id);
+            // An option in a person's words stands for codes of the vocabulary (`expand`).
+            let stands_for_codes = |o: &str| {
+                let expanded = expand(q.id, &Answer::Code(o.into()));
+                expanded.len() > 1 && expanded.iter().all(|(f, a)| *f != q.id || matches!(a, Answer::Code(c) if opts.contains(&c.as_str())))
+            };
+            assert!(shown(q).iter().all(|o| opts.contains(o) || stands_for_codes(o)), "{} shows an option it does not have", q.id);
         }
     }
 
@@ -222,6 +331,7 @@ mod tests {
         let mut asked = Vec::new();
         let script: &[(Field, Answer)] = &[
             (Field::Service, code("attachment")),
+            (Field::Reason, code("free_choice")),
             (Field::Applicant, code("self")),
             (Field::Residency, code("temporary_visitor")),
         ];
@@ -248,12 +358,12 @@ mod tests {
         let rules = Rules::embedded().unwrap();
         let mut a = Answers::default();
         a.set(Field::Service, code("attachment"));
+        a.set(Field::Reason, code("free_choice"));
         a.set(Field::Applicant, code("self"));
         let mut order = Vec::new();
         // The pensioner who wants to leave a rude clinic: seven questions, then "check your answers".
         let replies: &[(Field, Answer)] = &[
             (Field::Residency, code("citizen")),
-            (Field::Reason, code("free_choice")),
             (Field::FreeChangesThisYear, Answer::Count(0)),
             (Field::TargetUnit, code("same")),
             (Field::Categories, Answer::Codes(vec!["pensioner".into()])),
@@ -292,11 +402,15 @@ mod tests {
         a.set(Field::Eds, Answer::Flag(false));
         a.set(Field::PhoneOnPortal, Answer::Flag(false));
         assert_eq!(decide(&a, &rules, now(), None).unwrap().verdict, phc::codes::Verdict::Eligible);
-        // Someone refused is asked nothing more than the documents' question.
+        // A home visit asks for whom first, in the caller's words; someone refused is asked nothing more.
         let mut b = Answers::default();
         b.set(Field::Service, code("home_visit"));
+        assert_eq!(next_step(&b, &rules, now(), None), Step::Ask(question(Field::Applicant).unwrap()));
+        assert_eq!(options_for(question(Field::Applicant).unwrap(), &b), ["self", "parent", "family_member"]);
+        b.set(Field::Applicant, code("family_member"));
         b.set(Field::Attached, Answer::Flag(false));
         assert_eq!(next_step(&b, &rules, now(), None), Step::Check);
+        assert_eq!(decide(&b, &rules, now(), None).unwrap().verdict, phc::codes::Verdict::NotEligible);
     }
 
     #[test]
@@ -304,13 +418,14 @@ mod tests {
         let rules = Rules::embedded().unwrap();
         let mut a = Answers::default();
         a.set(Field::Service, code("attachment"));
+        // What happened comes first; then, for a child, the birth date, and only a child's categories.
+        assert_eq!(next_step(&a, &rules, now(), None), Step::Ask(question(Field::Reason).unwrap()));
+        a.set(Field::Reason, Answer::Skipped);
+        assert_eq!(next_step(&a, &rules, now(), None), Step::Ask(question(Field::Applicant).unwrap()));
         a.set(Field::Applicant, code("parent"));
-        // A child: the birth date first, then only a child's categories are offered.
         assert_eq!(next_step(&a, &rules, now(), None), Step::Ask(question(Field::BirthDate).unwrap()));
         a.set(Field::BirthDate, Answer::Date("2023-05-01".into()));
         a.set(Field::Residency, code("citizen"));
-        assert_eq!(next_step(&a, &rules, now(), None), Step::Ask(question(Field::Reason).unwrap()));
-        a.set(Field::Reason, Answer::Skipped);
         // "Something else / I don't know": the reason is not asked again; the routes answer, and what
         // they need is asked (a free change needs this year's count).
         let next = next_step(&a, &rules, now(), None);
@@ -322,10 +437,28 @@ mod tests {
         // The reason's options: plain words first, rare legal grounds left out, "I don't know" last.
         let reasons = options_for(question(Field::Reason).unwrap(), &a);
         assert_eq!((reasons[0], *reasons.last().unwrap()), ("free_choice", ""));
+        assert!(reasons.contains(&BABY_BORN), "what happened, in a parent's words");
         assert!(!reasons.contains(&"privatization"));
         let d = decide(&a, &rules, now(), None).unwrap();
         assert!(!d.routes.is_empty(), "the routes say what is open without a reason");
         assert!(d.reasons.iter().any(|r| r.code == phc::codes::ReasonCode::ActualResidenceUnderFive), "the under-5 rule appears");
+    }
+
+    /// Each question speaks to one person: the caller of a home visit, a parent ("your child"), or
+    /// someone applying for another; a text a question lacks falls back to the plain one.
+    #[test]
+    fn texts_speak_to_the_person_the_question_is_about() {
+        let mut a = Answers::default();
+        a.set(Field::Service, code("home_visit"));
+        let applicant = question(Field::Applicant).unwrap();
+        let has = |k: &str| k.ends_with("_home_visit") || k.ends_with("_child");
+        assert_eq!(option_key(applicant, "self", &a, has), "ui.q.applicant.self_home_visit");
+        assert_eq!(text_variants(Field::Applicant, &a), ["_home_visit", ""]);
+        a.set(Field::Applicant, code("parent"));
+        assert_eq!(text_variants(Field::Attached, &a), ["_child", "_other", ""]);
+        assert_eq!(option_key(question(Field::TargetUnit).unwrap(), "same", &a, |_| false), "ui.q.target_unit.same");
+        a.set(Field::Applicant, code("self"));
+        assert_eq!(text_variants(Field::Attached, &a), [""]);
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub struct State {
     pub answers: Answers,
     /// Screens to go back to.
     pub history: Vec<Screen>,
+    /// Screens left by going back, the nearest last: the browser's Forward returns to them while no
+    /// new answer has taken another way (issue 23).
+    pub ahead: Vec<Screen>,
     /// Set when a question was opened from "check your answers": answering returns there.
     pub returning: bool,
     /// A fixed "now" (the widget's `at` attribute, or a demo link); otherwise the clock.
@@ -128,7 +131,7 @@ impl State {
         if let Some(s) = service {
             answers.set(Field::Service, Answer::Code(s));
         }
-        State { lang, screen: Screen::Start, answers, history: Vec::new(), returning: false, at, link_error: None, draft: None, error: None, share: Share::None, decided: None, complete: false }
+        State { lang, screen: Screen::Start, answers, history: Vec::new(), ahead: Vec::new(), returning: false, at, link_error: None, draft: None, error: None, share: Share::None, decided: None, complete: false }
     }
 
     /// The state a share link restores: its answers and their result, or the start page with a
@@ -178,7 +181,10 @@ impl State {
     /// What the question `id` shows as entered: the draft once the citizen changed anything, else
     /// the answer given before.
     pub fn draft_for(&self, id: Field) -> Draft {
-        self.draft.clone().unwrap_or_else(|| draft_of(self.answers.get(id)))
+        self.draft.clone().unwrap_or_else(|| match flow::chosen_option(id, &self.answers) {
+            Some(option) => draft_of(Some(&Answer::Code(option.into()))),
+            None => draft_of(self.answers.get(id)),
+        })
     }
 
     fn next_screen(&self, now: KzMoment) -> Screen {
@@ -227,12 +233,19 @@ impl State {
                 }
             }
             Action::Answer(id, answer) => {
+                // A new answer takes its own way: the screens ahead of it are the browser's no more
+                // (it pushes a new entry, which drops its forward entries too).
+                s.ahead.clear();
+                let answers = flow::expand(id, &answer);
                 // A different service makes the other answers meaningless.
-                if id == Field::Service && s.answers.get(Field::Service) != Some(&answer) {
+                let service = answers.iter().find(|(f, _)| *f == Field::Service).map(|(_, a)| a);
+                if service.is_some() && s.answers.get(Field::Service) != service {
                     s.answers = Answers::default();
                     s.history.retain(|h| matches!(h, Screen::Start));
                 }
-                s.answers.set(id, answer);
+                for (f, a) in answers {
+                    s.answers.set(f, a);
+                }
                 let next = s.next_screen(now);
                 if s.returning {
                     // Back to "check your answers", unless the change raised a new question.
@@ -253,14 +266,22 @@ impl State {
             Action::BackTo(depth) => {
                 while s.history.len() > depth {
                     let Some(prev) = s.history.pop() else { break };
+                    s.ahead.push(s.screen);
                     s.screen = prev;
                     if prev == Screen::Check {
                         s.returning = false;
                     }
                 }
+                // The browser's Forward: the screens left by going back, while they are there.
+                while s.history.len() < depth {
+                    let Some(next) = s.ahead.pop() else { break };
+                    s.history.push(s.screen);
+                    s.screen = next;
+                }
             }
             Action::Back => {
                 if let Some(prev) = s.history.pop() {
+                    s.ahead.push(s.screen);
                     s.screen = prev;
                     if prev == Screen::Check {
                         s.returning = false;
@@ -268,11 +289,13 @@ impl State {
                 }
             }
             Action::Change(id) => {
+                s.ahead.clear();
                 s.history.push(s.screen);
                 s.screen = Screen::Ask(id);
                 s.returning = true;
             }
             Action::ShowResult => {
+                s.ahead.clear();
                 s.history.push(s.screen);
                 s.screen = Screen::Result;
             }
@@ -352,7 +375,7 @@ mod tests {
     /// The pensioner who wants to leave a rude clinic, walked through the reducer alone.
     fn to_check(now: KzMoment) -> State {
         let mut s = State::new(Lang::En, None, None).apply(Action::Begin, now);
-        for (field, code) in [(Field::Service, "attachment"), (Field::Applicant, "self"), (Field::Residency, "citizen"), (Field::Reason, "free_choice"), (Field::FreeChangesThisYear, "0"), (Field::TargetUnit, "same")] {
+        for (field, code) in [(Field::Service, crate::flow::ATTACH_SELF), (Field::Reason, "free_choice"), (Field::Residency, "citizen"), (Field::FreeChangesThisYear, "0"), (Field::TargetUnit, "same")] {
             assert_eq!(asked(&s), field);
             s = choose(&s, code, now);
         }
@@ -393,6 +416,67 @@ mod tests {
         let back = in_ru.apply(Action::Back, next_day);
         assert_eq!((back.screen, back.decided.is_none()), (Screen::Check, true));
         assert_eq!(back.apply(Action::ShowResult, next_day).decided.unwrap().at(), next_day);
+    }
+
+    /// "My baby was born" (issue 23) is three answers in a parent's words: a parent applies, for a
+    /// child never attached, on the ground of a first attachment; the birth date is asked next.
+    #[test]
+    fn my_baby_was_born_settles_who_applies_and_the_ground() {
+        let now = at("2026-03-10T10:00:00+05:00");
+        let s = choose(&State::new(Lang::Ru, None, None).apply(Action::Begin, now), "attachment", now);
+        assert_eq!(asked(&s), Field::Reason);
+        let s = choose(&s, crate::flow::BABY_BORN, now);
+        assert_eq!(s.error, None);
+        assert_eq!(asked(&s), Field::BirthDate);
+        assert!(s.answers.is(Field::Reason, "first_attachment") && s.answers.is(Field::Applicant, "parent"));
+        assert_eq!(s.answers.get(Field::Attached), Some(&Answer::Flag(false)));
+        // The alias is never stored: a share link carries codes of the contract only.
+        assert!(!crate::share::encode(&s.answers).is_empty());
+        assert_eq!(crate::share::decode(&crate::share::encode(&s.answers)).unwrap(), s.answers);
+    }
+
+    /// "Where did you move?" settles the reach and the length of a move in one answer, and is shown
+    /// as that one option when opened again (issue 23: a move took two screens for these).
+    #[test]
+    fn where_did_you_move_is_one_question() {
+        let now = at("2026-03-10T10:00:00+05:00");
+        let mut s = State::new(Lang::Kk, None, None).apply(Action::Begin, now);
+        for code in [crate::flow::ATTACH_SELF, "relocation", "citizen"] {
+            s = choose(&s, code, now);
+        }
+        assert_eq!(asked(&s), Field::MovedOn);
+        s = s.apply(Action::Answer(Field::MovedOn, Answer::Date("2026-02-15".into())), now);
+        assert_eq!(asked(&s), Field::LeavesUnit);
+        let long = choose(&s, crate::flow::MOVED_AWAY_LONG, now);
+        assert_eq!((long.answers.get(Field::LeavesUnit), long.answers.get(Field::AwayOverAMonth)), (Some(&Answer::Flag(true)), Some(&Answer::Flag(true))));
+        assert_eq!(asked(&long), Field::TargetUnit, "the length is not asked again");
+        assert_eq!(long.apply(Action::Back, now).draft_for(Field::LeavesUnit).choice.as_deref(), Some(crate::flow::MOVED_AWAY_LONG));
+        let within = choose(&s, "no", now);
+        assert_eq!((within.answers.get(Field::LeavesUnit), within.answers.get(Field::AwayOverAMonth)), (Some(&Answer::Flag(false)), None));
+        let short = choose(&s, crate::flow::MOVED_AWAY_SHORT, now);
+        assert_eq!(short.answers.get(Field::AwayOverAMonth), Some(&Answer::Flag(false)));
+    }
+
+    /// The browser's Forward after Back returns to the screen left, the answers kept; a new answer
+    /// takes its own way and leaves nothing ahead (issue 23).
+    #[test]
+    fn forward_after_back_returns_to_the_question_left() {
+        let now = at("2026-03-10T10:00:00+05:00");
+        let check = to_check(now);
+        let depth = check.history.len();
+        let back = check.apply(Action::BackTo(depth - 2), now);
+        assert_eq!(asked(&back), Field::TargetUnit);
+        let forward = back.apply(Action::BackTo(depth - 1), now);
+        assert_eq!(asked(&forward), Field::Categories);
+        let forward = forward.apply(Action::BackTo(depth), now);
+        assert_eq!((forward.screen, forward.history.len()), (Screen::Check, depth));
+        assert_eq!(forward.answers, check.answers);
+        // The app's own Back, then Forward, likewise.
+        assert_eq!(check.apply(Action::Back, now).apply(Action::BackTo(depth), now).screen, Screen::Check);
+        // Going back and answering anew: nothing ahead, Forward stays.
+        let anew = choose(&back, "same", now);
+        assert!(anew.ahead.is_empty());
+        assert_eq!(anew.apply(Action::BackTo(depth + 3), now).screen, anew.screen);
     }
 
     #[test]

@@ -68,7 +68,8 @@ fn config_from(attrs: &JsValue, host: web_sys::Element, reset: u32) -> (Config, 
             false
         }
     };
-    let config = Config { lang, at, service, portal_url, compact, embedded: true, host: Some(host), reset, link: None, journey: None, heading_level, hide_lang_switch };
+    let keep_as = Some(ui::widget_key(&host));
+    let config = Config { lang, at, service, portal_url, compact, embedded: true, host: Some(host), reset, link: None, journey: None, keep_as, heading_level, hide_lang_switch };
     (config, errors)
 }
 
@@ -82,7 +83,9 @@ impl WidgetHandle {
     /// Applies new attributes (the element's `attributeChangedCallback`).
     pub fn update(&mut self, attrs: JsValue) {
         let host = self.config.host.clone().expect("mounted with a host");
-        let (config, errors) = config_from(&attrs, host, self.config.reset);
+        let (mut config, errors) = config_from(&attrs, host, self.config.reset);
+        // The journey restored at mount is the mount's alone.
+        config.journey = self.config.journey.clone();
         ui::report_errors(&config, &errors);
         if config != self.config {
             self.config = config.clone();
@@ -111,7 +114,9 @@ impl WidgetHandle {
 #[wasm_bindgen]
 pub fn mount(container: web_sys::Element, host: web_sys::Element, attrs: JsValue) -> WidgetHandle {
     ui::install_panic_message();
-    let (config, errors) = config_from(&attrs, host, 0);
+    let (mut config, errors) = config_from(&attrs, host, 0);
+    // Back on the host page in the same tab: the place and answers it left (issue 23).
+    config.journey = config.keep_as.as_deref().and_then(ui::saved_journey_as);
     let _ = container.set_attribute("data-phc-ready", "");
     let app = yew::Renderer::<ui::App>::with_root_and_props(container, config.clone()).render();
     ui::report_errors(&config, &errors);

@@ -58,7 +58,7 @@ for (const lang of LANGS) {
     const { context, page } = await openPage(browser);
     await chooseLanguage(page, lang);
     await page.click('.phc-button-start');
-    for (const v of ['attachment', 'self', 'temporary_visitor']) await answerQuestion(page, v);
+    for (const v of ['attachment_self', 'free_choice', 'temporary_visitor']) await answerQuestion(page, v);
     await page.waitForSelector('input[type=checkbox]');
     await axe(page, 'check boxes');
     await context.close();

@@ -38,18 +38,19 @@ test('back keeps answers, and Change returns to "check your answers"', async () 
   const { context, page, problems } = await openPage(browser);
   await chooseLanguage(page, 'en');
   await page.click('.phc-button-start');
-  await answerQuestion(page, 'attachment');
-  await answerQuestion(page, 'self');
-  // How to apply is asked after the answer is known: the status comes next.
+  await answerQuestion(page, 'attachment_self');
+  // What happened comes first (issue 23); "for myself" was part of the first answer.
+  assert.equal(await screen(page), 'question:reason');
+  await answerQuestion(page, 'campaign');
   assert.equal(await screen(page), 'question:person.residency');
   await page.click('.phc-back');
-  assert.equal(await screen(page), 'question:applicant');
-  assert.ok(await page.isChecked('input[value="self"]'), 'the answer is still there');
+  assert.equal(await screen(page), 'question:reason');
+  assert.ok(await page.isChecked('input[value="campaign"]'), 'the answer is still there');
   await page.click('.phc-back');
-  assert.ok(await page.isChecked('input[value="attachment"]'));
+  assert.ok(await page.isChecked('input[value="attachment_self"]'), 'shown as it was chosen');
   await page.click('button[type=submit]');
   await page.click('button[type=submit]');
-  for (const v of ['citizen', 'campaign', 'same']) await answerQuestion(page, v);
+  for (const v of ['citizen', 'same']) await answerQuestion(page, v);
   await answerQuestion(page, []);
   assert.equal(await screen(page), 'check');
   const rows = await texts(page, '.phc-summary-row dt');
@@ -85,7 +86,7 @@ test('a citizen can finish with the keyboard alone', async () => {
   await page.keyboard.press('Enter');
   await tabTo(page, () => document.activeElement?.classList.contains('phc-button-start'), 'Start');
   await page.keyboard.press('Enter');
-  const plan = { service: 'home_visit', 'current_attachment.attached': 'yes', 'current_attachment.at_target_clinic': 'yes' };
+  const plan = { service: 'home_visit', applicant: 'self', 'current_attachment.attached': 'yes', 'current_attachment.at_target_clinic': 'yes' };
   for (let i = 0; i < 6; i++) {
     const s = await screen(page);
     if (s === 'check') break;

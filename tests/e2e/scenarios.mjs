@@ -32,10 +32,10 @@ export const SCENARIOS = [
     name: 'attachment: not eligible (temporary visitor)',
     verdict: 'not_eligible',
     answers: {
-      service: 'attachment', applicant: 'self', 'person.residency': 'temporary_visitor', 'person.categories': [],
+      service: 'attachment', applicant: 'self', reason: 'free_choice', 'person.residency': 'temporary_visitor', 'person.categories': [],
     },
     request: {
-      service: 'attachment', applicant: 'self',
+      service: 'attachment', applicant: 'self', reason: 'free_choice',
       person: { residency: 'temporary_visitor', categories: [] },
     },
   },
@@ -45,7 +45,7 @@ export const SCENARIOS = [
     answers: {
       service: 'attachment', applicant: 'parent', 'person.birth_date': ['1', '6', '2015'],
       'person.residency': 'residence_permit', reason: 'relocation',
-      'relocation.moved_on': ['15', '2', '2026'], 'relocation.leaves_unit': 'yes', 'relocation.away_over_a_month': 'yes',
+      'relocation.moved_on': ['15', '2', '2026'], 'relocation.leaves_unit': 'yes_over_a_month',
       target_unit: 'neighbouring', border_territory: 'yes', 'person.categories': [],
     },
     request: {
@@ -58,15 +58,15 @@ export const SCENARIOS = [
   {
     name: 'home visit: eligible',
     verdict: 'eligible',
-    answers: { service: 'home_visit', 'current_attachment.attached': 'yes', 'current_attachment.at_target_clinic': 'yes' },
-    request: { service: 'home_visit', current_attachment: { attached: true, at_target_clinic: true } },
+    answers: { service: 'home_visit', applicant: 'self', 'current_attachment.attached': 'yes', 'current_attachment.at_target_clinic': 'yes' },
+    request: { service: 'home_visit', applicant: 'self', current_attachment: { attached: true, at_target_clinic: true } },
   },
   {
     name: 'home visit: not eligible (not attached)',
     verdict: 'not_eligible',
     // Once "not attached" is answered nothing else matters: neither the way to call nor the sign-in is asked.
-    answers: { service: 'home_visit', 'current_attachment.attached': 'no' },
-    request: { service: 'home_visit', current_attachment: { attached: false } },
+    answers: { service: 'home_visit', applicant: 'self', 'current_attachment.attached': 'no' },
+    request: { service: 'home_visit', applicant: 'self', current_attachment: { attached: false } },
   },
   {
     name: 'complaint: eligible, in time',

@@ -42,15 +42,21 @@ pub fn subtitle(id: Option<&'static str>, content: String) -> Html {
 
 /// A question's title, for the person it is about: "you", or, when someone applies for a child or
 /// another person, the words for them (`title_other`, where the question has them).
+/// Someone applying for their child reads "your child" (`title_child`) where the question has it; a
+/// home visit's caller, the caller's words (`title_home_visit`).
 pub fn question_title(lang: Lang, id: Field, answers: &crate::answers::Answers) -> String {
-    let for_other = matches!(answers.get(Field::Applicant), Some(crate::answers::Answer::Code(a)) if a != "self");
+    question_text(lang, id, answers, "title")
+}
+
+/// The question's hint, in the same voice as its title.
+pub fn question_hint(lang: Lang, id: Field, answers: &crate::answers::Answers) -> String {
+    question_text(lang, id, answers, "hint")
+}
+
+fn question_text(lang: Lang, id: Field, answers: &crate::answers::Answers, what: &str) -> String {
     let m = Messages::get(lang);
-    let other = format!("ui.q.{id}.title_other");
-    if for_other && m.raw(&other).is_some() {
-        m.text(&other, &[])
-    } else {
-        m.text(&format!("ui.q.{id}.title"), &[])
-    }
+    let key = crate::flow::text_variants(id, answers).into_iter().map(|v| format!("ui.q.{id}.{what}{v}")).find(|k| m.raw(k).is_some());
+    m.text(&key.unwrap_or_else(|| format!("ui.q.{id}.{what}")), &[])
 }
 
 /// A message without placeholders.

@@ -26,9 +26,15 @@ pub fn answer_text(lang: Lang, id: Field, kind: Kind, answer: &Answer) -> String
 }
 
 pub fn check_page(lang: Lang, answers: &Answers, on_change: &Callback<Field>, on_submit: Callback<()>, on_back: Callback<()>) -> Html {
-    let rows = answered_in_order(answers).into_iter().map(|q| {
+    // A move's reach and length are one answer when given as one ("Where did you move?").
+    let moved_away = crate::flow::chosen_option(Field::LeavesUnit, answers).is_some_and(|o| o != "no");
+    let rows = answered_in_order(answers).into_iter().filter(|q| !(moved_away && q.id == Field::AwayOverAMonth)).map(|q| {
         let title = question_title(lang, q.id, answers);
-        let value = answer_text(lang, q.id, q.kind, answers.get(q.id).expect("answered"));
+        // The option chosen in a person's words, where it stands for the stored answers.
+        let value = match crate::flow::chosen_option(q.id, answers) {
+            Some(option) => t(lang, &format!("ui.q.{}.{option}", q.id)),
+            None => answer_text(lang, q.id, q.kind, answers.get(q.id).expect("answered")),
+        };
         let on_change = on_change.clone();
         let id = q.id;
         html! {

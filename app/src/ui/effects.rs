@@ -43,6 +43,8 @@ pub struct Context {
     pub decided: Option<Decided>,
     /// The journey to keep in the tab (the standalone page only).
     pub journey: Option<String>,
+    /// A widget's journey and its own key in the tab's storage.
+    pub widget_journey: Option<(String, String)>,
 }
 
 /// Runs after a render: `before` is what the previous render watched (none after the first);
@@ -94,6 +96,9 @@ pub fn after_render(before: Option<&Watched>, now: &Watched, cx: &Context, page_
     }
     if before.map(|b| b.lang) != Some(now.lang) && !cx.embedded {
         platform::set_document_lang(now.lang);
+    }
+    if let Some((key, journey)) = &cx.widget_journey {
+        platform::save_journey_as(key, journey);
     }
     if let Some(journey) = &cx.journey {
         // The result's first frame is painted before the page's own bookkeeping (its title, the

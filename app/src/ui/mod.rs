@@ -58,6 +58,10 @@ pub struct Config {
     /// The standalone page's journey kept in the tab (answers and place), restored on a reload.
     #[prop_or_default]
     pub journey: Option<String>,
+    /// A widget's own key in the tab's storage, under which it keeps its journey, so a citizen who
+    /// leaves the host page and comes back finds their place and answers (issue 23).
+    #[prop_or_default]
+    pub keep_as: Option<String>,
     /// The level of the screen titles (`heading-level`): none = 1 standalone, 2 inside a host page.
     #[prop_or_default]
     pub heading_level: Option<u8>,
@@ -101,6 +105,7 @@ pub fn app(config: &Config) -> Html {
             answers: state.answers.clone(),
             decided: state.decided.clone(),
             journey: (!config.embedded).then(|| state.journey()),
+            widget_journey: config.keep_as.clone().map(|key| (key, state.journey())),
         };
         use_effect(move || {
             // Not borrowed while the effects run: they dispatch.
@@ -232,7 +237,7 @@ fn screen_name(s: Screen) -> String {
     }
 }
 
-pub use platform::{initial_lang, install_panic_message, lang_of};
+pub use platform::{initial_lang, install_panic_message, lang_of, saved_journey_as, widget_key};
 
 /// Reports attributes the widget could not use (they fall back to their defaults).
 pub fn report_errors(config: &Config, errors: &[String]) {

@@ -230,18 +230,49 @@ fn session() -> Option<web_sys::Storage> {
 }
 
 pub fn save_journey(journey: &str) {
-    if let Some(s) = session() {
-        let _ = s.set_item(JOURNEY_KEY, journey);
-    }
+    save_journey_as(JOURNEY_KEY, journey);
 }
 
 pub fn saved_journey() -> Option<String> {
-    session()?.get_item(JOURNEY_KEY).ok().flatten()
+    saved_journey_as(JOURNEY_KEY)
+}
+
+/// A journey under its own key: a widget's (`widget_key`).
+pub fn save_journey_as(key: &str, journey: &str) {
+    if let Some(s) = session() {
+        let _ = s.set_item(key, journey);
+    }
+}
+
+pub fn saved_journey_as(key: &str) -> Option<String> {
+    session()?.get_item(key).ok().flatten()
+}
+
+/// A widget's key in the tab's storage: the page's path and the element's `id`, or its place among
+/// the page's widgets, so two widgets never share a journey and a page's widget finds its own when
+/// the citizen comes back to the page.
+pub fn widget_key(host: &web_sys::Element) -> String {
+    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
+    let id = host.id();
+    let place = if id.is_empty() {
+        let all = host.owner_document().and_then(|d| d.query_selector_all(&host.tag_name()).ok());
+        let index = all.and_then(|all| (0..all.length()).find(|i| all.item(*i).is_some_and(|n| n.is_same_node(Some(host)))));
+        format!("#{}", index.unwrap_or(0))
+    } else {
+        id
+    };
+    format!("phc.widget:{path}:{place}")
 }
 
 /// Records the app's screen depth in the browser's history: a new entry for each screen the citizen
 /// moves forward to (`push`), so the browser's Back goes to the previous question.
 pub fn history_entry(depth: usize, push: bool) {
+    // Forward: the browser is at that entry already (its own Forward, met by `BackTo`); a new entry
+    // would drop the ones still ahead.
+    if push && BROWSER_DEPTH.get() == Some(depth) {
+        return;
+    }
+    BROWSER_DEPTH.set(Some(depth));
     let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return };
     let state = JsValue::from_f64(depth as f64);
     let _ = if push { history.push_state_with_url(&state, "", None) } else { history.replace_state_with_url(&state, "", None) };
@@ -257,6 +288,8 @@ pub fn history_back() {
 
 thread_local! {
     static ON_POP: std::cell::RefCell<Option<Callback<usize>>> = const { std::cell::RefCell::new(None) };
+    /// The depth of the browser's history entry the page is at, as last written or popped to.
+    static BROWSER_DEPTH: std::cell::Cell<Option<usize>> = const { std::cell::Cell::new(None) };
 }
 
 /// Calls `on_pop` with the depth of the history entry the browser went back (or forward) to. The
@@ -269,6 +302,7 @@ pub fn on_history_pop(on_pop: Callback<usize>) {
     let Some(window) = web_sys::window() else { return };
     let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::PopStateEvent)>::new(|e: web_sys::PopStateEvent| {
         let depth = e.state().as_f64().map_or(0, |d| d as usize);
+        BROWSER_DEPTH.set(Some(depth));
         ON_POP.with(|c| {
             if let Some(cb) = c.borrow().as_ref() {
                 cb.emit(depth);

@@ -6,7 +6,7 @@
 //! so far is the state's `draft`, changed by `Edit` actions, and the error shown is the state's too;
 //! "Continue" sends `Submit`, and the reducer reads the draft, checks it and answers or says why not.
 
-use super::base::{question_title, subtitle, t, title};
+use super::base::{question_hint, question_title, subtitle, t, title};
 use super::platform;
 use crate::answers::Answers;
 use crate::draft::{date_of, Draft, Edit};
@@ -51,7 +51,7 @@ pub fn question_page(p: QuestionView) -> Html {
     let error = p.error;
     let key = |suffix: &str| format!("ui.q.{}.{suffix}", q.id);
     let heading = question_title(lang, q.id, p.answers);
-    let hint = t(lang, &key("hint"));
+    let hint = question_hint(lang, q.id, p.answers);
     let field_id = "phc-field";
     let first_input = format!("{field_id}-0");
     // A date's error names the one field that is wrong, and only it is marked; an error of the whole
@@ -84,9 +84,10 @@ pub fn question_page(p: QuestionView) -> Html {
     let options: Vec<(String, String)> = match q.kind {
         Kind::Choice(_) | Kind::Multi(_) => crate::flow::options_for(q, p.answers)
             .into_iter()
-            .map(|c| (c.to_string(), t(lang, &key(if c.is_empty() { "not_sure" } else { c }))))
+            .map(|c| (c.to_string(), t(lang, &crate::flow::option_key(q, c, p.answers, |k| Messages::get(lang).raw(k).is_some()))))
             .collect(),
-        Kind::YesNo => vec![("yes".into(), t(lang, "ui.yes")), ("no".into(), t(lang, "ui.no"))],
+        Kind::YesNo if crate::flow::shown(q).is_empty() => vec![("yes".into(), t(lang, "ui.yes")), ("no".into(), t(lang, "ui.no"))],
+        Kind::YesNo => crate::flow::shown(q).iter().map(|c| (c.to_string(), t(lang, &crate::flow::option_key(q, c, p.answers, |k| Messages::get(lang).raw(k).is_some())))).collect(),
         Kind::Count(values) => values.iter().map(|v| (v.to_string(), t(lang, &key(&v.to_string())))).collect(),
         Kind::Date => Vec::new(),
     };

@@ -95,11 +95,20 @@ fn sources_list(lang: Lang) -> Html {
         SourceKind::Page => 1,
         _ => 2,
     };
+    // The decrees moving days off, one a year, are the production calendars behind the dates: one
+    // line, with the list behind it (issue 23), not ten lines among the acts a citizen looks for.
+    let is_calendar_decree = |s: &&phc::rules::Source| s.id.starts_with("decree-days-off-");
     let groups = ["ui.sources_list.acts", "ui.sources_list.pages", "ui.sources_list.other"].into_iter().enumerate().map(|(g, heading)| {
+        let decrees: Vec<Html> = rules.sources.iter().filter(|s| g == 0 && is_calendar_decree(s)).map(item).collect();
         html! {
             <>
                 <@{super::base::tag(LEVEL.get() + 2)}>{ t(lang, heading) }</@>
-                <ul class="phc-list">{ for rules.sources.iter().filter(|s| group(s.kind) == g).map(item) }</ul>
+                <ul class="phc-list">
+                    { for rules.sources.iter().filter(|s| group(s.kind) == g && !is_calendar_decree(s)).map(item) }
+                    if !decrees.is_empty() {
+                        <li><details class="phc-more phc-decrees"><summary>{ t(lang, "ui.sources_list.calendar_decrees") }</summary><ul class="phc-list">{ for decrees }</ul></details></li>
+                    }
+                </ul>
             </>
         }
     });
@@ -111,6 +120,49 @@ fn sources_list(lang: Lang) -> Html {
         </section>
     }
 }
+
+/// The one sentence under the answer that says what to do today (issue 23): where and how for an
+/// attachment that is open now, from when for one that opens later, whom to call for a doctor, to
+/// whom and by when to complain; for a refusal, the first thing the person can do instead.
+fn now_line(lang: Lang, decision: &phc::Decision, verdict: Verdict, best: Option<&phc::decision::RouteItem>, way: &[phc::decision::ChannelItem], today: chrono::NaiveDate) -> Option<String> {
+    let m = Messages::get(lang);
+    let date = |d: chrono::NaiveDate| vec![("date", Param::Date(d))];
+    let first_alternative = || decision.alternatives.first().and_then(|a| a.text.clone());
+    let standard = match &decision.dates {
+        Dates::Standard(s) => Some(s),
+        Dates::HomeVisit(_) => None,
+    };
+    match decision.service {
+        phc::codes::Service::HomeVisit => match verdict {
+            Verdict::Eligible => Some(t(lang, "ui.now.home_visit")),
+            _ => first_alternative(),
+        },
+        phc::codes::Service::Complaint => match (verdict, standard.and_then(|s| s.complaint_deadline)) {
+            (Verdict::Eligible, Some(deadline)) if today <= deadline.0 => Some(m.text("ui.now.complaint", &date(deadline.0))),
+            (Verdict::Eligible, _) => Some(t(lang, "ui.now.complaint_late")),
+            _ => first_alternative(),
+        },
+        phc::codes::Service::Attachment => match verdict {
+            Verdict::NotEligible => first_alternative(),
+            Verdict::NeedsInformation => Some(t(lang, "ui.now.needs")),
+            Verdict::EligibleLater => best.and_then(|r| r.eligible_from).or(decision.eligible_from).map(|d| m.text("ui.now.apply_from", &date(d.0))),
+            Verdict::Eligible => {
+                let written = way.iter().any(|c| c.written_application_to_head == Some(true));
+                let portal = way.iter().any(|c| c.channel == phc::codes::Channel::Portal && c.available != Some(false));
+                let how = t(lang, if written { "ui.now.apply_written" } else if portal { "ui.now.apply_any" } else { "ui.now.apply_in_person" });
+                // The answer's date is the request's own ground's: said only when that is the way.
+                match (best.is_none(), standard.and_then(|s| s.decision_due)) {
+                    (true, Some(due)) => Some(format!("{how} {}", m.text("ui.now.answer_by", &date(due.0)))),
+                    _ => Some(how),
+                }
+            }
+        },
+    }
+}
+
+/// The refusal grounds of the Rules that no answer can rule out (unreliable documents, a state
+/// body's or a court's no) are one line; the ones this person's answers leave open are each said.
+const GENERIC_RISKS: &[&str] = &["unreliable_documents", "negative_authority_answer", "court_prohibition", "special_right_deprived"];
 
 pub fn result_page(p: ResultView) -> Html {
     let lang = p.lang;
@@ -124,6 +176,7 @@ pub fn result_page(p: ResultView) -> Html {
             return html! { <div class="phc-crash" role="alert"><p>{ t(lang, "ui.error.crashed") }</p><p><a href={p.portal.to_string()}>{ t(lang, "ui.portal_link") }</a></p></div> };
         }
     };
+    let m = Messages::get(lang);
     let text = decision.text.as_ref().expect("annotated");
     let to_sources = {
         let root = p.root.clone();
@@ -160,41 +213,55 @@ pub fn result_page(p: ResultView) -> Html {
         }
     });
     // The best route comes first (issue 14): what to do now is that route's way, documents and dates.
-    let best = decision.routes.first();
-    let own_is_best = best.is_none_or(|r| Some(r.reason) == p.answers.get(Field::Reason).and_then(|a| match a {
+    let best_route = decision.routes.first();
+    let own_is_best = best_route.is_none_or(|r| Some(r.reason) == p.answers.get(Field::Reason).and_then(|a| match a {
         crate::answers::Answer::Code(c) => phc::codes::Reason::parse(c),
         _ => None,
     }));
+    // Another ground than the one asked about: its way, papers and dates are the answer (issue 23:
+    // no campaign dates inside a change made today).
+    let best = best_route.filter(|_| !own_is_best);
     let (way, docs) = match best {
-        Some(r) if !own_is_best => (&r.channels, &r.documents),
-        _ => (&decision.channels, &decision.documents),
+        Some(r) => (&r.channels, &r.documents),
+        None => (&decision.channels, &decision.documents),
     };
-    // "Something else / I don't know" as the reason: the answer is the best route's.
-    let reason_unknown = matches!(p.answers.get(Field::Reason), Some(crate::answers::Answer::Skipped));
+    // The headline answers "can I attach?": by the best way open, when that is not the ground asked
+    // about (the ground's own verdict is in "Why").
     let (verdict, verdict_text) = match best {
-        Some(r) if reason_unknown && decision.verdict == Verdict::NeedsInformation => {
+        Some(r) if decision.verdict != Verdict::Eligible || r.verdict == Verdict::Eligible => {
             let date = r.eligible_from.map(|d| vec![("date", Param::Date(d.0))]).unwrap_or_default();
-            (r.verdict, Messages::get(lang).text(&format!("verdict.attachment.{}", r.verdict), &date))
+            (r.verdict, m.text(&format!("verdict.attachment.{}", r.verdict), &date))
         }
         _ => (decision.verdict, text.verdict.clone()),
     };
-    let other_routes = decision.routes.iter().skip(1).map(|r| html! { <li>{ r.text.clone().unwrap_or_default() }</li> });
-    let alternatives = decision.alternatives.iter().map(|a| html! { <li>{ a.text.clone().unwrap_or_default() }</li> });
+    let now_sentence = now_line(lang, decision, verdict, best, way, now.date());
+    let other_routes = decision.routes.iter().filter(|r| best.is_none_or(|b| b.reason != r.reason)).map(|r| html! { <li>{ r.text.clone().unwrap_or_default() }</li> }).collect::<Vec<_>>();
+    // The first alternative is already the sentence under the answer when nothing else is open.
+    let skip_alternative = usize::from(decision.verdict == Verdict::NotEligible && best.is_none() && decision.service != phc::codes::Service::Complaint);
+    let alternatives = decision.alternatives.iter().skip(skip_alternative).map(|a| html! { <li>{ a.text.clone().unwrap_or_default() }</li> }).collect::<Vec<_>>();
     let channels = way.iter().map(|c| html! { <li>{ c.text.clone().unwrap_or_default() }</li> });
     let documents = docs.iter().enumerate().map(|(i, d)| {
         let id = format!("phc-doc-{i}");
         html! { <li><input type="checkbox" id={id.clone()} /><label for={id}>{ d.text.clone().unwrap_or_default() }</label></li> }
     });
-    let dates = text.dates.iter().map(|d| html! { <li data-date={d.key}>{ d.text.clone() }</li> });
-    let risks = decision.refusal_risks.iter().map(|r| html! { <li>{ t(lang, &format!("ui.result.risk_{r}")) }</li> });
+    // The dates: the best route's own (when it can start, care from), else the decision's.
+    let dates: Vec<Html> = match best {
+        Some(r) => [("eligible_from", r.eligible_from.filter(|_| r.verdict == Verdict::EligibleLater)), ("care_starts", r.care_starts)]
+            .into_iter()
+            .filter_map(|(key, d)| d.map(|d| html! { <li data-date={key}>{ m.text(&format!("date.{key}"), &[("date", Param::Date(d.0))]) }</li> }))
+            .collect(),
+        None => text.dates.iter().map(|d| html! { <li data-date={d.key}>{ d.text.clone() }</li> }).collect(),
+    };
+    let own_risks: Vec<Html> = decision.refusal_risks.iter().filter(|r| !GENERIC_RISKS.contains(r)).map(|r| html! { <li>{ t(lang, &format!("ui.result.risk_{r}")) }</li> }).collect();
+    let generic_risks = decision.refusal_risks.iter().any(|r| GENERIC_RISKS.contains(r));
     // Open, or open with a signature the answers do not settle (the channel text says what it needs).
     let portal_available = way.iter().any(|c| c.channel == phc::codes::Channel::Portal && c.available != Some(false));
     let written_to_head = way.iter().any(|c| c.written_application_to_head == Some(true));
     let can_apply = decision.verdict != Verdict::NotEligible || best.is_some();
-    let show_portal = can_apply && decision.verdict != Verdict::NeedsInformation && portal_available;
-    let projected = best.is_some_and(|r| r.projected);
+    let show_portal = can_apply && verdict != Verdict::NeedsInformation && portal_available;
+    let projected = best_route.is_some_and(|r| r.projected);
     let (on_back, on_restart) = (p.on_back.clone(), p.on_restart.clone());
-    let checked_on = phc::i18n::Messages::get(lang).text("ui.result.checked_on", &[("date", phc::decision::Param::Date(now.date()))]);
+    let checked_on = m.text("ui.result.checked_on", &[("date", Param::Date(now.date()))]);
     let is_home_visit = matches!(decision.dates, Dates::HomeVisit(_));
     let has_calendar_dates = text.dates.iter().any(|d| d.date.is_some() && d.key != "accepted_on");
     let on_calendar = {
@@ -229,52 +296,87 @@ pub fn result_page(p: ResultView) -> Html {
             }
         })
     };
-    let version = phc::i18n::Messages::get(lang).text_with("ui.take.version", &[("version", env!("CARGO_PKG_VERSION")), ("edition", decision.edition.id)]);
+    // The edition as its act and year in words, never its id (issue 23): the printed record's stamp.
+    let edition_name = t(lang, &format!("ui.edition.{}", decision.edition.id));
+    let version = m.text_with("ui.take.version", &[("version", env!("CARGO_PKG_VERSION")), ("edition", &edition_name)]);
     let service = decision.service;
+    let on_print = {
+        let host = p.host.clone();
+        Callback::from(move |_| match &host {
+            Some(h) => super::events::print(h),
+            None => platform::print(),
+        })
+    };
+    // Calendar, print and share: one short row on the first screen, under the dates.
+    let take = html! {
+        <section class="phc-take phc-no-print" aria-label={t(lang, "ui.take.heading")}>
+            <ul class="phc-actions">
+                if has_calendar_dates && can_apply {
+                    <li><button type="button" class="phc-link phc-action-calendar" onclick={on_calendar}>{ t(lang, "ui.take.calendar") }</button></li>
+                }
+                <li><button type="button" class="phc-link phc-action-print" onclick={on_print}>{ t(lang, "ui.take.print") }</button></li>
+                if !p.embedded {
+                    <li><button type="button" class="phc-link phc-action-share" onclick={on_link}>{ t(lang, "ui.take.share") }</button></li>
+                }
+            </ul>
+            if let Some(l) = link {
+                <div class="phc-share">
+                    <label for="phc-share-link">{ t(lang, "ui.take.share_label") }</label>
+                    <p class="phc-hint" id="phc-share-hint">{ t(lang, "ui.take.share_hint") }</p>
+                    <input id="phc-share-link" class="phc-input phc-input-wide" type="text" readonly=true value={l} aria-describedby="phc-share-hint" />
+                    <button type="button" class="phc-button phc-button-secondary" onclick={on_copy}>{ t(lang, "ui.take.copy") }</button>
+                    <p role="status" class="phc-hint">{ if matches!(p.share, Share::Copied(_)) { t(lang, "ui.take.copied") } else { String::new() } }</p>
+                </div>
+            }
+        </section>
+    };
     let first = html! {
         <>
             <button type="button" class="phc-back phc-no-print" onclick={move |_| on_back.emit(())}>{ t(lang, "ui.change_answers") }</button>
-            if is_home_visit {
-                // An emergency is never a question of attachment: said before anything else.
-                <p class="phc-warning phc-emergency" role="note">{ t(lang, "ui.result.emergency") }</p>
-            }
             <div class="phc-panel" data-verdict={verdict.as_str()} part="verdict">
                 { title(verdict_text) }
+                if let Some(s) = now_sentence {
+                    <p class="phc-now-line">{ s }</p>
+                }
             </div>
-            // What to do now: the best route's way, documents and dates (GOV.UK's order).
-            { subtitle(None, t(lang, "ui.result.next")) }
-            if let (Some(r), false) = (best, own_is_best) {
-                <p class="phc-best-route">{ r.text.clone().unwrap_or_default() }</p>
-            }
-            if !can_apply && !decision.alternatives.is_empty() {
-                <ul class="phc-list phc-instead">{ for alternatives.clone() }</ul>
+            if is_home_visit {
+                // An emergency is never a question of attachment: said on the first screen.
+                <p class="phc-warning phc-emergency" role="note">{ t(lang, "ui.result.emergency") }</p>
             }
             if can_apply {
+                // What to do now: the best route's way, documents and dates (GOV.UK's order).
+                { subtitle(None, t(lang, "ui.result.next")) }
+                if let Some(r) = best {
+                    <p class="phc-best-route">{ r.text.clone().unwrap_or_default() }</p>
+                }
                 if is_home_visit {
                     <p>{ t(lang, "ui.how.home_visit") }</p>
                 } else if service == phc::codes::Service::Complaint {
                     <p>{ t(lang, "ui.how.complaint") }</p>
                 }
-                <ul class="phc-list">{ for channels }</ul>
-                if portal_available && service != phc::codes::Service::Complaint {
-                    <p>{ t(lang, "ui.how.portal_intro") }</p>
-                    <ol class="phc-list phc-steps">
-                        <li>{ t(lang, "ui.how.portal_step1") }</li>
-                        <li>{ t(lang, "ui.how.portal_step2") }</li>
-                        <li>{ t(lang, "ui.how.portal_step3") }</li>
-                    </ol>
-                }
+                <ul class="phc-list phc-ways">{ for channels }</ul>
                 if service == phc::codes::Service::Attachment {
                     <p>{ t(lang, if written_to_head { "ui.how.in_person_written" } else { "ui.how.in_person" }) }</p>
                 }
-                if show_portal {
-                    <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.to_string()} rel="noopener">{ t(lang, if service == phc::codes::Service::Attachment { "ui.portal_link_attachment" } else { "ui.portal_link" }) }</a></p>
+                if portal_available && service != phc::codes::Service::Complaint {
+                    <details class="phc-more phc-portal-steps">
+                        <summary>{ t(lang, "ui.how.portal_summary") }</summary>
+                        <ol class="phc-list phc-steps">
+                            <li>{ t(lang, "ui.how.portal_step1") }</li>
+                            <li>{ t(lang, "ui.how.portal_step2") }</li>
+                            <li>{ t(lang, "ui.how.portal_step3") }</li>
+                        </ol>
+                        if show_portal {
+                            <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.to_string()} rel="noopener">{ t(lang, if service == phc::codes::Service::Attachment { "ui.portal_link_attachment" } else { "ui.portal_link" }) }</a></p>
+                        }
+                    </details>
                 }
-                { subtitle(None, t(lang, "ui.result.documents")) }
-                <p class="phc-hint">{ t(lang, "ui.result.documents_hint") }</p>
-                <ul class="phc-checklist" part="documents">{ for documents }</ul>
+                if !docs.is_empty() {
+                    { subtitle(None, t(lang, "ui.result.documents")) }
+                    <ul class="phc-checklist" part="documents">{ for documents }</ul>
+                }
             }
-            if !text.dates.is_empty() && (can_apply || is_home_visit) {
+            if !dates.is_empty() && (can_apply || is_home_visit) {
                 { subtitle(None, t(lang, "ui.result.dates")) }
                 if let Some(p) = &text.provisional {
                     <p class="phc-warning" role="note">{ p.clone() }</p>
@@ -284,6 +386,7 @@ pub fn result_page(p: ResultView) -> Html {
                 }
                 <ol class="phc-timeline" part="dates">{ for dates }</ol>
             }
+            { take }
         </>
     };
     if !p.complete {
@@ -292,51 +395,42 @@ pub fn result_page(p: ResultView) -> Html {
         // the first one's elements (and the title's focus) when the rest comes.
         return html! { <div class="phc-result-first">{ first }{ Html::default() }</div> };
     }
+    // Everything else is collapsed, each one line when closed (issue 23); printing opens it.
     let rest = html! {
         <>
-            if decision.routes.len() > 1 {
-                { subtitle(None, t(lang, "ui.result.other_routes")) }
-                <ul class="phc-list phc-routes">{ for other_routes }</ul>
+            if !other_routes.is_empty() || !alternatives.is_empty() {
+                <details class="phc-more phc-others">
+                    <summary>{ t(lang, "ui.result.other_routes") }</summary>
+                    if !other_routes.is_empty() {
+                        <ul class="phc-list phc-routes">{ for other_routes }</ul>
+                    }
+                    if !alternatives.is_empty() {
+                        <ul class="phc-list phc-instead">{ for alternatives }</ul>
+                    }
+                </details>
             }
-            if can_apply && !decision.alternatives.is_empty() {
-                { subtitle(None, t(lang, "ui.result.instead")) }
-                <ul class="phc-list">{ for alternatives }</ul>
+            if !decision.refusal_risks.is_empty() && can_apply {
+                <details class="phc-more phc-risks">
+                    <summary>{ t(lang, "ui.result.risks_summary") }</summary>
+                    <p>{ t(lang, "ui.result.risks") }</p>
+                    <ul class="phc-list">
+                        { for own_risks }
+                        if generic_risks {
+                            <li>{ t(lang, "ui.result.risk_generic") }</li>
+                        }
+                    </ul>
+                </details>
             }
-            if !decision.refusal_risks.is_empty() {
-                { subtitle(None, t(lang, "ui.result.risks")) }
-                <ul class="phc-list">{ for risks }</ul>
-            }
-            <details class="phc-why">
+            <details class="phc-more phc-why">
                 <summary>{ t(lang, "ui.result.why") }</summary>
                 <ul class="phc-reasons">{ for reasons }</ul>
+                { subtitle(None, t(lang, "ui.result.rules")) }
+                <p>{ format!("{edition_name}. {}", decision.edition.text.clone().unwrap_or_default()) }</p>
+                <p class="phc-hint">{ text.checked_on.clone() }</p>
+                { sources_list(lang) }
             </details>
-            { subtitle(None, t(lang, "ui.result.rules")) }
-            <p>{ decision.edition.text.clone().unwrap_or_default() }</p>
-            <p class="phc-hint">{ text.checked_on.clone() }</p>
             <p class="phc-hint">{ checked_on }</p>
             <p class="phc-hint phc-version">{ version }</p>
-            { sources_list(lang) }
-            <section class="phc-take phc-no-print" aria-labelledby="phc-take-title">
-                { subtitle(Some("phc-take-title"), t(lang, "ui.take.heading")) }
-                <ul class="phc-actions">
-                    if has_calendar_dates {
-                        <li><button type="button" class="phc-link phc-action-calendar" onclick={on_calendar}>{ t(lang, "ui.take.calendar") }</button></li>
-                    }
-                    <li><button type="button" class="phc-link phc-action-print" onclick={let host = p.host.clone(); Callback::from(move |_| match &host { Some(h) => super::events::print(h), None => platform::print() })}>{ t(lang, "ui.take.print") }</button></li>
-                    if !p.embedded {
-                        <li><button type="button" class="phc-link phc-action-share" onclick={on_link}>{ t(lang, "ui.take.share") }</button></li>
-                    }
-                </ul>
-                if let Some(l) = link {
-                    <div class="phc-share">
-                        <label for="phc-share-link">{ t(lang, "ui.take.share_label") }</label>
-                        <p class="phc-hint" id="phc-share-hint">{ t(lang, "ui.take.share_hint") }</p>
-                        <input id="phc-share-link" class="phc-input phc-input-wide" type="text" readonly=true value={l} aria-describedby="phc-share-hint" />
-                        <button type="button" class="phc-button phc-button-secondary" onclick={on_copy}>{ t(lang, "ui.take.copy") }</button>
-                        <p role="status" class="phc-hint">{ if matches!(p.share, Share::Copied(_)) { t(lang, "ui.take.copied") } else { String::new() } }</p>
-                    </div>
-                }
-            </section>
             <button type="button" class="phc-button phc-button-secondary phc-no-print" onclick={move |_| on_restart.emit(())}>{ t(lang, "ui.start_again") }</button>
         </>
     };
