@@ -22,7 +22,7 @@ for (const j of JOURNEYS) {
     assert.equal((await page.textContent('.phc-result .phc-title')).trim(), j.first, 'the first sentence');
     // The next step comes before the reasons, which are collapsed under "Why we say this".
     const order = await page.$$eval('.phc-result > *', (els) => els.map((e) => e.className || e.tagName));
-    assert.ok(order.indexOf('phc-why') > order.findIndex((c) => /phc-checklist|phc-list/.test(c)), `next step before why: ${order}`);
+    assert.ok(order.findIndex((c) => /phc-why/.test(c)) > order.findIndex((c) => /phc-checklist|phc-list/.test(c)), `next step before why: ${order}`);
     assert.equal(await page.$eval('.phc-why', (d) => d.open), false);
     const result = await page.textContent('.phc-result');
     if (j.next?.documents) assert.match((await texts(page, '.phc-checklist li')).join('\n'), j.next.documents);

@@ -149,7 +149,12 @@ fn now_line(lang: Lang, decision: &phc::Decision, verdict: Verdict, best: Option
             Verdict::Eligible => {
                 let written = way.iter().any(|c| c.written_application_to_head == Some(true));
                 let portal = way.iter().any(|c| c.channel == phc::codes::Channel::Portal && c.available != Some(false));
-                let how = t(lang, if written { "ui.now.apply_written" } else if portal { "ui.now.apply_any" } else { "ui.now.apply_in_person" });
+                let how = t(lang, match (written, portal) {
+                    (true, true) => "ui.now.apply_portal_or_written",
+                    (true, false) => "ui.now.apply_written",
+                    (false, true) => "ui.now.apply_any",
+                    (false, false) => "ui.now.apply_in_person",
+                });
                 // The answer's date is the request's own ground's: said only when that is the way.
                 match (best.is_none(), standard.and_then(|s| s.decision_due)) {
                     (true, Some(due)) => Some(format!("{how} {}", m.text("ui.now.answer_by", &date(due.0)))),
@@ -250,13 +255,17 @@ pub fn result_page(p: ResultView) -> Html {
             .into_iter()
             .filter_map(|(key, d)| d.map(|d| html! { <li data-date={key}>{ m.text(&format!("date.{key}"), &[("date", Param::Date(d.0))]) }</li> }))
             .collect(),
-        None => text.dates.iter().map(|d| html! { <li data-date={d.key}>{ d.text.clone() }</li> }).collect(),
+        // The campaign's dates belong to the campaign's way only (issue 23: no campaign dates inside
+        // a change made today).
+        None => {
+            let campaign_way = p.answers.is(Field::Reason, "campaign");
+            text.dates.iter().filter(|d| campaign_way || !d.key.starts_with("campaign_")).map(|d| html! { <li data-date={d.key}>{ d.text.clone() }</li> }).collect()
+        }
     };
     let own_risks: Vec<Html> = decision.refusal_risks.iter().filter(|r| !GENERIC_RISKS.contains(r)).map(|r| html! { <li>{ t(lang, &format!("ui.result.risk_{r}")) }</li> }).collect();
     let generic_risks = decision.refusal_risks.iter().any(|r| GENERIC_RISKS.contains(r));
     // Open, or open with a signature the answers do not settle (the channel text says what it needs).
     let portal_available = way.iter().any(|c| c.channel == phc::codes::Channel::Portal && c.available != Some(false));
-    let written_to_head = way.iter().any(|c| c.written_application_to_head == Some(true));
     let can_apply = decision.verdict != Verdict::NotEligible || best.is_some();
     let show_portal = can_apply && verdict != Verdict::NeedsInformation && portal_available;
     let projected = best_route.is_some_and(|r| r.projected);
@@ -307,7 +316,7 @@ pub fn result_page(p: ResultView) -> Html {
             None => platform::print(),
         })
     };
-    // Calendar, print and share: one short row on the first screen, under the dates.
+    // Calendar, print and share: one short row under the answer, on the first screen (issue 23).
     let take = html! {
         <section class="phc-take phc-no-print" aria-label={t(lang, "ui.take.heading")}>
             <ul class="phc-actions">
@@ -339,6 +348,7 @@ pub fn result_page(p: ResultView) -> Html {
                     <p class="phc-now-line">{ s }</p>
                 }
             </div>
+            { take }
             if is_home_visit {
                 // An emergency is never a question of attachment: said on the first screen.
                 <p class="phc-warning phc-emergency" role="note">{ t(lang, "ui.result.emergency") }</p>
@@ -355,9 +365,6 @@ pub fn result_page(p: ResultView) -> Html {
                     <p>{ t(lang, "ui.how.complaint") }</p>
                 }
                 <ul class="phc-list phc-ways">{ for channels }</ul>
-                if service == phc::codes::Service::Attachment {
-                    <p>{ t(lang, if written_to_head { "ui.how.in_person_written" } else { "ui.how.in_person" }) }</p>
-                }
                 if portal_available && service != phc::codes::Service::Complaint {
                     <details class="phc-more phc-portal-steps">
                         <summary>{ t(lang, "ui.how.portal_summary") }</summary>
@@ -386,7 +393,6 @@ pub fn result_page(p: ResultView) -> Html {
                 }
                 <ol class="phc-timeline" part="dates">{ for dates }</ol>
             }
-            { take }
         </>
     };
     if !p.complete {

@@ -1,0 +1,12 @@
+import { launch, openPage, chooseLanguage } from './lib.mjs';
+import { JOURNEYS, walkCounting } from './citizens.mjs';
+const browser = await launch();
+const [which, lang, full] = [Number(process.argv[2]), process.argv[3], process.argv[4] === 'full'];
+const j = JOURNEYS[which];
+const { context, page } = await openPage(browser);
+await chooseLanguage(page, lang);
+await walkCounting(page, j.answers);
+await page.evaluate(() => document.fonts.ready);
+await page.screenshot({ path: `/tmp/shot-${which}-${lang}.png`, fullPage: full });
+console.log(await page.evaluate(() => document.documentElement.scrollHeight));
+await browser.close();
