@@ -89,7 +89,29 @@ fn check_routes(req: &Value, dec: &Value) -> Result<(), String> {
         return if routes.is_empty() { Ok(()) } else { Err("routes for a service other than attachment".into()) };
     }
     let reasons = dec["reasons"].as_array().unwrap();
-    if routes.is_empty() && !(dec["verdict"] == "not_eligible" && reasons.iter().any(|r| r["outcome"] == "not_met")) {
+    // "I'm going away for a while" is no ground (issue 24): never a route of its own; its answer is
+    // `no_change_needed`, with the relocation ground as a route only when away for over a month.
+    if req["reason"] == "temporary_absence" {
+        if !reasons.iter().any(|r| r["code"] == "no_change_needed") {
+            return Err("a temporary absence without no_change_needed".into());
+        }
+        if routes.iter().any(|r| r["reason"] == "free_choice" || r["reason"] == "campaign" || r["reason"] == "temporary_absence") {
+            return Err(format!("a temporary absence answered with a free change, the campaign or itself: {routes:?}"));
+        }
+        if routes.iter().any(|r| r["reason"] == "relocation") && req["relocation"]["away_over_a_month"] != true {
+            return Err("the relocation route opens only when away for more than a month".into());
+        }
+        return Ok(());
+    }
+    // A convict is attached at the place of serving on the commission's protocol (issue 24): no free
+    // choice nor campaign, so without a ground of their own there may be no route; the reason says so.
+    // (The 2015 rules name no such category: then nothing is said of it.)
+    let convict = req["person"]["categories"].as_array().is_some_and(|c| c.iter().any(|x| x == "convict"));
+    let convict_why = convict && reasons.iter().any(|r| r["code"] == "written_application" && r["detail"] == "convict");
+    if convict_why && routes.iter().any(|r| r["reason"] == "free_choice" || r["reason"] == "campaign") {
+        return Err("a convict offered a free change or the campaign".into());
+    }
+    if routes.is_empty() && !convict_why && !(dec["verdict"] == "not_eligible" && reasons.iter().any(|r| r["outcome"] == "not_met")) {
         return Err("no route, and no reason why none".into());
     }
     let mut seen = Vec::new();
@@ -141,6 +163,59 @@ fn check_routes(req: &Value, dec: &Value) -> Result<(), String> {
     Ok(())
 }
 
+/// The paper each reason names, by its code and detail (issue 24): a reason never names a paper that
+/// the decision's document list omits.
+const PAPERS_NAMED: &[(&str, &str, &str)] = &[
+    ("written_application", "pensioner", "pension_certificate"),
+    ("written_application", "disability", "disability_proof"),
+    ("written_application", "disabled_child_representative", "guardianship_document"),
+    ("written_application", "disabled_child_parent", "child_birth_certificate"),
+    ("written_application", "guardian", "guardianship_document"),
+    ("written_application", "convict", "commission_protocol"),
+    ("written_application", "student", "rector_request_and_protocol"),
+    ("written_application", "madrasah_student", "rector_request_and_protocol"),
+    ("written_application", "student_if_request", "rector_request_and_protocol"),
+    ("written_application", "student_adult_if_request", "rector_request_and_protocol"),
+    ("written_application", "student_adult", "rector_request_and_protocol"),
+    ("written_application", "conscript", "conscript_enrollment_extract"),
+    ("written_application", "born_abroad_child", "birth_abroad_document"),
+    ("written_application", "institution_ward", "local_health_authority_decision"),
+    ("written_application", "power_of_attorney", "power_of_attorney"),
+    ("written_application", "voluntary_insurance", "insurance_contract"),
+    ("written_application", "family_consent", "family_consent"),
+    ("residency", "insured", "insurance_contract"),
+    ("portal_sign_in", "written_to_head_only", "insurance_contract"),
+    ("insurance_contract", "valid", "insurance_contract"),
+    ("voluntary_insurance_policy", "voluntary", "insurance_contract"),
+];
+
+/// Issue 24: the papers follow the way that is open — every paper a reason names is in the list
+/// (where two ways are open, with `only_if` saying which way needs it); and no route, nor the
+/// decision, is open with care starting after the insurance the attachment rests on has ended.
+fn check_papers_and_insurance(req: &Value, dec: &Value) -> Result<(), String> {
+    if dec["service"] != "attachment" {
+        return Ok(());
+    }
+    let docs: Vec<&str> = dec["documents"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    for r in dec["reasons"].as_array().unwrap() {
+        for (code, detail, paper) in PAPERS_NAMED {
+            if r["code"] == *code && r["detail"] == *detail && !docs.contains(paper) {
+                return Err(format!("reason {code}.{detail} names {paper}, which the documents {docs:?} omit"));
+            }
+        }
+    }
+    let insured = matches!(req["person"]["residency"].as_str(), Some("eaeu_worker" | "eaeu_worker_family")) && req["at"].as_str().unwrap_or("") >= "2023-08-14";
+    if let (true, Some(until)) = (insured, date(&req["person"]["insurance_until"])) {
+        let starts = dec["routes"].as_array().unwrap().iter().map(|r| &r["care_starts"]).chain([&dec["dates"]["care_starts"]]);
+        for care in starts.filter_map(date) {
+            if care > until {
+                return Err(format!("care from {care}, after the insurance ends on {until}"));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The verdict of each route by its ground: what the channel must not change.
 fn route_verdicts(dec: &Value) -> std::collections::BTreeMap<String, (Value, Value)> {
     dec["routes"].as_array().unwrap().iter().map(|r| (r["reason"].to_string(), (r["verdict"].clone(), r["eligible_from"].clone()))).collect()
@@ -159,7 +234,7 @@ proptest! {
             }
             Ok(out) => {
                 let dec: Value = serde_json::from_str(&out).unwrap();
-                if let Err(e) = check_consistency(&req, &dec).and_then(|()| check_routes(&req, &dec)) {
+                if let Err(e) = check_consistency(&req, &dec).and_then(|()| check_routes(&req, &dec)).and_then(|()| check_papers_and_insurance(&req, &dec)) {
                     return Err(TestCaseError::fail(format!("{e}\nrequest: {req}\ndecision: {dec}")));
                 }
                 // Deterministic.

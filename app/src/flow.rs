@@ -36,7 +36,7 @@ pub const QUESTIONS: &[Question] = &[
     Question { id: Field::Residency, kind: Choice(&["citizen", "kandas", "refugee", "residence_permit", "eaeu_worker", "eaeu_worker_family", "temporary_visitor"]) },
     // The codes keep their places (share links of version 1 write an option's place); `shown` says
     // which a person is offered, in what order, and "" is "something else / I don't know".
-    Question { id: Field::Reason, kind: Choice(&["relocation", "free_choice", "campaign", "first_attachment", "voluntary_insurance", "commission_disagreement", "clinic_stopped_service", "clinic_capacity", "new_facility", "privatization", ""]) },
+    Question { id: Field::Reason, kind: Choice(&["relocation", "free_choice", "campaign", "first_attachment", "voluntary_insurance", "commission_disagreement", "clinic_stopped_service", "clinic_capacity", "new_facility", "privatization", "", "temporary_absence"]) },
     Question { id: Field::Attached, kind: YesNo },
     Question { id: Field::AtTargetClinic, kind: YesNo },
     Question { id: Field::FreeChangesThisYear, kind: Count(&[0, 1, 2]) },
@@ -56,6 +56,8 @@ pub const QUESTIONS: &[Question] = &[
     Question { id: Field::AwayOverAMonth, kind: YesNo },
     Question { id: Field::InstitutionRequest, kind: YesNo },
     Question { id: Field::BirthDate, kind: Date },
+    // Issue 24: a home visit asked while away from home (never in `needs`: an integrator's answer).
+    Question { id: Field::AwayFromHome, kind: YesNo },
 ];
 
 /// The options a person is offered, in the order offered: what happened to them in plain words, the
