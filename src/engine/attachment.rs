@@ -95,10 +95,8 @@ fn temporary_absence<'r>(req: &Request, mut ctx: Ctx<'r>) -> Result<Decision<'r>
         ChannelItem { channel: Channel::Portal, available: None, written_application_to_head: None, sign_in: None, text: None },
         ChannelItem { channel: Channel::InPerson, available: Some(true), written_application_to_head: Some(false), sign_in: None, text: None },
     ];
-    let documents = vec![DocumentItem { code: DocumentCode::IdentityDocument, only_if: None, text: None }];
-    let campaign = this_or_next_campaign(req, &mut ctx)?;
-    let dates = StandardDates { campaign: campaign.map(|c| c.dates), ..Default::default() };
-    Ok(ctx.finish(Service::Attachment, channels, documents, Dates::Standard(dates)))
+    // Nothing to hand in, and no campaign beside it: no two answers that contradict each other.
+    Ok(ctx.finish(Service::Attachment, channels, Vec::new(), Dates::Standard(StandardDates::default())))
 }
 
 /// The end of the insurance the attachment rests on: the contract of an EAEU labour migrant or a

@@ -168,6 +168,6 @@ fn previous_clinic<'r>(req: &Request, ctx: &mut Ctx<'r>, window: Option<(NaiveDa
 fn fund_contract(ctx: &mut Ctx<'_>, care_starts: NaiveDate) {
     let fc = &ctx.rules.fund_contract;
     if fc.from.is_some_and(|from| care_starts >= from) {
-        ctx.info(ReasonCode::FundContract, "check", &fc.sources).with("date", Param::Date(fc.from.unwrap_or(care_starts))).single_source(fc.single_source);
+        ctx.info(ReasonCode::FundContract, "campaign_clinic", &fc.sources).with("date", Param::Date(fc.from.unwrap_or(care_starts))).single_source(fc.single_source);
     }
 }
