@@ -204,10 +204,13 @@ fn check_papers_and_insurance(req: &Value, dec: &Value) -> Result<(), String> {
             }
         }
     }
-    let insured = matches!(req["person"]["residency"].as_str(), Some("eaeu_worker" | "eaeu_worker_family")) && req["at"].as_str().unwrap_or("") >= "2023-08-14";
-    if let (true, Some(until)) = (insured, date(&req["person"]["insurance_until"])) {
-        let starts = dec["routes"].as_array().unwrap().iter().map(|r| &r["care_starts"]).chain([&dec["dates"]["care_starts"]]);
-        for care in starts.filter_map(date) {
+    // Attached only for the contract's term (the residency rule in force said so: every route), or on
+    // the ground of a voluntary policy (that route).
+    let insured = dec["reasons"].as_array().unwrap().iter().any(|r| r["code"] == "residency" && r["detail"] == "insured");
+    if let Some(until) = date(&req["person"]["insurance_until"]) {
+        let own = (insured || req["reason"] == "voluntary_insurance").then_some(&dec["dates"]["care_starts"]);
+        let routes = dec["routes"].as_array().unwrap().iter().filter(|r| insured || r["reason"] == "voluntary_insurance").map(|r| &r["care_starts"]);
+        for care in own.into_iter().chain(routes).filter_map(date) {
             if care > until {
                 return Err(format!("care from {care}, after the insurance ends on {until}"));
             }
@@ -269,6 +272,54 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    /// Issue 24, item 3, where it bites: EAEU labour migrants and their families whose contract ends
+    /// within days or months of the check (a random contract end rarely does). No route, nor the
+    /// decision, is open with care after the contract ends; the papers property holds too.
+    #[test]
+    fn no_route_opens_with_care_after_the_insurance_ends(
+        day in 0i64..1100,
+        hour in 8u32..21,
+        ends_in in 0i64..120,
+        family in any::<bool>(),
+        reason in proptest::sample::select(vec!["free_choice", "campaign", "voluntary_insurance", "relocation", "first_attachment"]),
+        channel in proptest::sample::select(vec!["portal", "in_person", ""]),
+        attached in any::<bool>(),
+    ) {
+        let at = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(day);
+        let until = at + chrono::Duration::days(ends_in);
+        let mut req = json!({
+            "service": "attachment", "at": format!("{at}T{hour:02}:00:00+05:00"), "reason": reason,
+            "person": {"residency": if family { "eaeu_worker_family" } else { "eaeu_worker" }, "insurance": "voluntary", "insurance_until": until.to_string(), "consents_to_data_access": true},
+            "current_attachment": {"attached": attached, "at_target_clinic": false, "free_changes_this_year": 0},
+            "relocation": {"moved_on": at.to_string(), "leaves_unit": false},
+            "target_unit": "same"
+        });
+        if !channel.is_empty() {
+            req["channel"] = json!(channel);
+        }
+        let dec: Value = serde_json::from_str(&check_json(&req.to_string(), rules(), None, None).unwrap()).unwrap();
+        if let Err(e) = check_papers_and_insurance(&req, &dec).and_then(|()| check_routes(&req, &dec)) {
+            return Err(TestCaseError::fail(format!("{e}\nrequest: {req}\ndecision: {dec}")));
+        }
+    }
+}
+
+/// Guards the property above against passing vacuously: some contracts end before care would start.
+#[test]
+fn contracts_ending_before_care_are_reached() {
+    let req = |at: &str, until: &str, reason: &str| json!({"service": "attachment", "at": at, "reason": reason,
+        "person": {"residency": "eaeu_worker", "insurance": "imputed", "insurance_until": until, "consents_to_data_access": true},
+        "current_attachment": {"attached": true, "at_target_clinic": false, "free_changes_this_year": 0}, "target_unit": "same"});
+    for (at, until, reason) in [("2026-10-15T10:00:00+05:00", "2026-11-30", "campaign"), ("2026-11-30T19:00:00+05:00", "2026-11-30", "free_choice")] {
+        let dec: Value = serde_json::from_str(&check_json(&req(at, until, reason).to_string(), rules(), None, None).unwrap()).unwrap();
+        assert!(dec["reasons"].as_array().unwrap().iter().any(|r| r["detail"] == "ends_before_care"), "{dec}");
+        assert_eq!(dec["verdict"], "not_eligible");
+    }
+}
+
 fn schema_decision() -> Value {
     static S: OnceLock<Value> = OnceLock::new();
     S.get_or_init(|| common::schema("decision")).clone()
@@ -319,6 +370,17 @@ fn the_generator_reaches_every_kind_of_route() {
         }
         several += usize::from(routes.len() >= 3);
         none += usize::from(routes.is_empty());
+        // Issue 24's properties are not vacuous: an insurance ending before care, a paper only in person.
+        for r in d["reasons"].as_array().unwrap() {
+            if r["detail"] == "ends_before_care" || r["code"] == "no_change_needed" {
+                kinds.insert(r["detail"].as_str().unwrap().to_string());
+            }
+        }
+        for doc in d["documents"].as_array().unwrap() {
+            if let Some(only_if) = doc["only_if"].as_str() {
+                kinds.insert(only_if.to_string());
+            }
+        }
         for r in routes {
             kinds.insert(r["verdict"].as_str().unwrap().to_string());
             kinds.insert(r["reason"].as_str().unwrap().to_string());
@@ -328,7 +390,7 @@ fn the_generator_reaches_every_kind_of_route() {
         }
     }
     assert!(several > 100 && none > 100, "{several} decisions with three routes or more, {none} without a route");
-    for kind in ["eligible", "eligible_later", "needs_information", "free_choice", "campaign", "relocation", "first_attachment", "voluntary_insurance", "clinic_stopped_service", "projected"] {
+    for kind in ["eligible", "eligible_later", "needs_information", "free_choice", "campaign", "relocation", "first_attachment", "voluntary_insurance", "clinic_stopped_service", "projected", "temporary_absence", "in_person", "family_member_applies"] {
         assert!(kinds.contains(kind), "no route of kind {kind}: {kinds:?}");
     }
 }
