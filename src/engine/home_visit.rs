@@ -1,6 +1,8 @@
 //! "Calling a doctor at home": open to a person attached to that PHC organisation (003; Order
-//! ҚР ДСМ-90 of 24.08.2021, para 68). The answer comes within 10 minutes in person or by phone, 30
-//! minutes on the portal.
+//! ҚР ДСМ-90 of 24.08.2021, para 68). A call is registered within 10 minutes in person or by phone,
+//! 30 minutes on the portal, in the clinic's own hours (103 at any hour). Between a campaign's opening
+//! and 1 January the previous clinic serves a person who changed clinic in it (004); away from home,
+//! the nearest medical organisation there or 103 (002, 004).
 
 use super::Ctx;
 use crate::calendar::OutOfHorizon;

@@ -344,6 +344,9 @@ fn verdict_text(m: &Messages, d: &Decision<'_>) -> String {
     if d.reasons.iter().any(|r| r.code == ReasonCode::NoChangeNeeded) && d.verdict != Verdict::NeedsInformation {
         return m.text("verdict.attachment.no_change_needed", &[]);
     }
+    if d.reasons.iter().any(|r| r.code == ReasonCode::AlreadyAttached && r.detail == "already_attached") {
+        return m.text("verdict.attachment.already_attached", &[]);
+    }
     if d.service == Service::Attachment && d.verdict == Verdict::NotEligible && d.routes.is_empty() {
         let why = d.reasons.iter().find(|r| r.outcome == Outcome::NotMet).and_then(|r| r.text.clone()).unwrap_or_default();
         return m.text_with("verdict.attachment.not_eligible_any", &[("why", &why)]);
