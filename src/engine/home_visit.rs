@@ -26,17 +26,14 @@ pub(super) fn decide<'r>(req: &Request, ctx: Ctx<'r>) -> Result<Decision<'r>, Ou
     // effect: the previous clinic serves, whichever clinic is asked (004, issue 24).
     let window = campaign_window(&ctx);
     match (req.current_attachment.attached, req.current_attachment.at_target_clinic) {
+        // Away from home, no clinic comes where the person is, their own included: the nearest
+        // medical organisation there, or 103 (002, 004), whatever the attachment.
+        _ if away => away_from_home(&mut ctx),
         (Some(false), _) => {
             ctx.fail(ReasonCode::AttachedToClinic, "not_attached", sources);
-            if away {
-                away_from_home(&mut ctx);
-            } else if may_attach {
+            if may_attach {
                 ctx.alternative(Alternative::AttachFirst, None);
             }
-        }
-        (_, Some(false)) if away => {
-            ctx.fail(ReasonCode::AttachedToClinic, "attached_elsewhere", sources);
-            away_from_home(&mut ctx);
         }
         (_, Some(false)) if window.is_some() => previous_clinic(req, &mut ctx, window),
         (_, Some(false)) => {
@@ -46,11 +43,6 @@ pub(super) fn decide<'r>(req: &Request, ctx: Ctx<'r>) -> Result<Decision<'r>, Ou
         (Some(true), Some(true)) => {
             ctx.met(ReasonCode::AttachedToClinic, "attached_here", sources);
             campaign_attachment(req, &mut ctx, window);
-            if away {
-                // The clinic one is attached to serves at home; where one is now, the nearest
-                // medical organisation or 103.
-                away_from_home(&mut ctx);
-            }
         }
         (attached, here) => {
             // Either answer could refuse on its own: both are needed.
@@ -117,7 +109,7 @@ fn campaign_window<'r>(ctx: &Ctx<'r>) -> Option<(NaiveDate, &'r [crate::rules::m
 /// Away from home and ill: the nearest medical organisation there, or an ambulance (002, 004).
 fn away_from_home(ctx: &mut Ctx<'_>) {
     let sources = &ctx.rules.away_from_home.sources;
-    ctx.info(ReasonCode::AttachedToClinic, "away_from_home", sources);
+    ctx.fail(ReasonCode::AttachedToClinic, "away_from_home", sources);
     ctx.alternative(Alternative::NearestMedicalOrganisationThere, None);
 }
 
