@@ -633,7 +633,9 @@ fn categories<'r>(req: &Request, ctx: &mut Ctx<'r>, papers: &mut Papers) {
                     Some(true) => {}
                 }
             }
-            Category::DisabledChildRepresentative if !req.person.categories.contains(&Category::Guardian) => {
+            // A representative who is not the parent (`applicant: representative`) or a guardian
+            // brings the guardianship document, below.
+            Category::DisabledChildRepresentative if !req.person.categories.contains(&Category::Guardian) && req.applicant != Some(Applicant::Representative) => {
                 // A parent is the child's legal representative by the birth certificate; the court
                 // decision or other document confirming guardianship is a guardian's (001 item 4, our
                 // reading, issue 24).
