@@ -106,6 +106,12 @@ fn a_projected_date_in_the_headline_says_so() {
     assert!(ru["text"]["verdict"].as_str().unwrap().contains("дата расчётная"), "{}", ru["text"]["verdict"]);
     assert!(decide(&req, Lang::En)["text"]["verdict"].as_str().unwrap().contains("projected"));
     assert!(decide(&req, Lang::Kk)["text"]["verdict"].as_str().unwrap().contains("есептік күн"));
+    // The next free change on 1 January is no projection, though the next campaign beside it is.
+    let req = json!({"service": "attachment", "at": "2026-12-10T10:00:00+05:00", "person": {"residency": "citizen", "consents_to_data_access": true},
+        "reason": "free_choice", "current_attachment": {"attached": true, "at_target_clinic": false, "free_changes_this_year": 2}, "target_unit": "same"});
+    let en = decide(&req, Lang::En);
+    assert_eq!((en["verdict"].as_str(), en["eligible_from"].as_str()), (Some("eligible_later"), Some("2027-01-01")));
+    assert!(!en["text"]["verdict"].as_str().unwrap().contains("projected"), "{}", en["text"]["verdict"]);
 }
 
 #[test]

@@ -351,7 +351,13 @@ fn verdict_text(m: &Messages, d: &Decision<'_>) -> String {
         let why = d.reasons.iter().find(|r| r.outcome == Outcome::NotMet).and_then(|r| r.text.clone()).unwrap_or_default();
         return m.text_with("verdict.attachment.not_eligible_any", &[("why", &why)]);
     }
-    if d.verdict == Verdict::EligibleLater && d.reasons.iter().any(|r| r.code == ReasonCode::RulesProjection) {
+    // Projected: the date is the opening of a campaign after the last one held.
+    let campaign_opens = match &d.dates {
+        Dates::Standard(s) => s.campaign.as_ref().map(|c| c.opens),
+        Dates::HomeVisit(_) => None,
+    };
+    let projected = d.reasons.iter().any(|r| r.code == ReasonCode::RulesProjection) && d.eligible_from.is_some() && d.eligible_from == campaign_opens;
+    if d.verdict == Verdict::EligibleLater && projected {
         return m.text(&format!("verdict.{}.eligible_later_projected", d.service), &date);
     }
     m.text(&format!("verdict.{}.{}", d.service, d.verdict), &date)
