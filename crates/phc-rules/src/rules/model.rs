@@ -666,6 +666,10 @@ pub struct SourceData {
     /// A page's "last update", as the page says.
     #[serde(default, deserialize_with = "with::opt_date")]
     pub updated: Option<NaiveDate>,
+    /// What identifies the act (its number, its date) rests on one secondary source, not on the act's
+    /// own text (Order No. 109 of 2025, issue 24); the provisions citing it say `single_source` too.
+    #[serde(default)]
+    pub single_source: bool,
 }
 
 // ---- All four ----
