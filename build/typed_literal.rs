@@ -7,7 +7,7 @@
 use phc_rules::calendar::{Calendar, YearTable};
 use phc_rules::codes::{Category, DocumentCode, Reason, Residency};
 use phc_rules::rules::{
-    Campaign, Complaint, Edition, Editions, Family, FreeChanges, Ground, HomeVisit, List, MonthDay, PortalSignIn, Processing, ProcessingTimes,
+    Campaign, Complaint, AwayFromHome, FundContract, Edition, Editions, Family, FreeChanges, Ground, HomeVisit, List, MonthDay, PortalSignIn, Processing, ProcessingTimes,
     Provision, RefusalGrounds, RelocationScope, ResidencyEntry, ResidencyRule, Rules, Source, SourceKind, Territory, Text,
     WrittenApplication,
 };
@@ -128,7 +128,7 @@ macro_rules! lit_struct {
 
 lit_struct! {
     Rules at "::phc_rules::rules::Rules" {
-        editions, calendar, calendar_sources, zones, cutoff, home_visit, complaint, refusal_grounds, services_checked_on, sources,
+        editions, calendar, calendar_sources, zones, cutoff, home_visit, complaint, refusal_grounds, away_from_home, fund_contract, services_checked_on, sources,
     }
     Source at "::phc_rules::rules::Source" { id, kind, url, adopted, in_force, repealed, approximate, amended_by, updated }
     Editions at "::phc_rules::rules::Editions" {
@@ -147,10 +147,12 @@ lit_struct! {
     WrittenApplication at "::phc_rules::rules::WrittenApplication" { category, document }
     HomeVisit at "::phc_rules::rules::HomeVisit" { in_person_minutes, portal_minutes, portal_needs_eds }
     Complaint at "::phc_rules::rules::Complaint" {
-        deadline_months, deadline_sources, review_working_days, review_single_source, review_sources,
+        deadline_months, deadline_sources, review_working_days, review_single_source, review_sources, review_disagreeing_sources,
         procedure_working_days, procedure_sources, code_in_force_from,
     }
     RefusalGrounds at "::phc_rules::rules::RefusalGrounds" { codes }
+    AwayFromHome at "::phc_rules::rules::AwayFromHome" { relocation_after_months }
+    FundContract at "::phc_rules::rules::FundContract" { contact_centre }
     ZoneRule at "::phc_rules::time::ZoneRule" { from_utc, offset_minutes }
 }
 

@@ -112,6 +112,10 @@ pub struct ChannelItem {
     pub available: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub written_application_to_head: Option<bool>,
+    /// How the portal is signed in to where it is open (`eds`, `one_time_password`,
+    /// `eds_or_one_time_password`): what its text says (issue 24); not serialized.
+    #[serde(skip)]
+    pub sign_in: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }

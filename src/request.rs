@@ -55,6 +55,8 @@ pub struct Request {
     pub target_unit: Option<TargetUnit>,
     pub border_territory: Option<bool>,
     pub refusal_received_on: Option<NaiveDate>,
+    /// Home visit: the person is away from home (a trip, a visit, shift work) (issue 24).
+    pub away_from_home: Option<bool>,
 }
 
 /// The largest count of free changes a person could have made in one year.
@@ -145,6 +147,7 @@ pub fn request_from_value(value: &Value, now: Option<KzMoment>, zones: &[ZoneRul
         target_unit: opt_code(obj, Field::TargetUnit)?,
         border_territory: opt_bool(obj, Field::BorderTerritory)?,
         refusal_received_on: opt_date(obj, Field::RefusalReceivedOn)?,
+        away_from_home: opt_bool(obj, Field::AwayFromHome)?,
     })
 }
 

@@ -104,7 +104,7 @@ fn the_loader_refuses_a_source_that_is_not_in_the_table() {
     // "Only one official page says this" must be true: one source.
     let e = load_with(|e, _| {
         let last = e.free_changes.to_mut().last_mut().unwrap();
-        assert!(last.single_source);
+        last.single_source = true;
         last.sources = vec!["gov-kz-3176".into(), "egov-polyclinic-2024".into()].into();
     })
     .unwrap_err();
@@ -178,5 +178,5 @@ fn the_contract_example_cites_the_rules_in_force() {
     assert_eq!(cite("order-194-2020:p25")["text"], "Приказ МЗ РК № ҚР ДСМ-194/2020, п. 25");
     assert_eq!(cite("order-194-2020:p25")["url"], "https://adilet.zan.kz/rus/docs/V2000021642");
     assert_eq!(cite("gov-kz-3176")["url"], "https://www.gov.kz/services/3176?lang=ru");
-    assert_eq!(cite("egov-494pass")["text"], "e-Gov: паспорт услуги «Прикрепление к медицинской организации, оказывающей ПМСП»");
+    assert_eq!(cite("egov-494pass")["text"], "eGov: паспорт услуги «Прикрепление к медицинской организации, оказывающей ПМСП»");
 }

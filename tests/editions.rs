@@ -124,7 +124,7 @@ fn the_dated_format_is_checked() {
     // file may use.
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/editions.toml")).unwrap();
     for (from, to, want) in [
-        ("interpretation = true\nsingle_source = true", "interpretaton = true\nsingle_source = true", "unknown field `interpretaton`"),
+        ("per_year = 2\ninterpretation = true", "per_year = 2\ninterpretaton = true", "unknown field `interpretaton`"),
         ("reason = \"privatization\"", "reason = \"privatisation\"", "unknown variant `privatisation`, expected one of `relocation`"),
         ("opens = \"09-01\"", "opens = \"09-31\"", "bad month-day 09-31"),
         ("from = \"2023-08-14\"", "from = \"2023-02-29\"", "February 2023 has 28 days"),

@@ -89,7 +89,29 @@ fn check_routes(req: &Value, dec: &Value) -> Result<(), String> {
         return if routes.is_empty() { Ok(()) } else { Err("routes for a service other than attachment".into()) };
     }
     let reasons = dec["reasons"].as_array().unwrap();
-    if routes.is_empty() && !(dec["verdict"] == "not_eligible" && reasons.iter().any(|r| r["outcome"] == "not_met")) {
+    // "I'm going away for a while" is no ground (issue 24): never a route of its own; its answer is
+    // `no_change_needed`, with the relocation ground as a route only when away for over a month.
+    if req["reason"] == "temporary_absence" {
+        if !reasons.iter().any(|r| r["code"] == "no_change_needed") {
+            return Err("a temporary absence without no_change_needed".into());
+        }
+        if routes.iter().any(|r| r["reason"] == "free_choice" || r["reason"] == "campaign" || r["reason"] == "temporary_absence") {
+            return Err(format!("a temporary absence answered with a free change, the campaign or itself: {routes:?}"));
+        }
+        if routes.iter().any(|r| r["reason"] == "relocation") && req["relocation"]["away_over_a_month"] != true {
+            return Err("the relocation route opens only when away for more than a month".into());
+        }
+        return Ok(());
+    }
+    // A convict is attached at the place of serving on the commission's protocol (issue 24): no free
+    // choice nor campaign, so without a ground of their own there may be no route; the reason says so.
+    // (The 2015 rules name no such category: then nothing is said of it.)
+    let convict = req["person"]["categories"].as_array().is_some_and(|c| c.iter().any(|x| x == "convict"));
+    let convict_why = convict && reasons.iter().any(|r| r["code"] == "written_application" && r["detail"] == "convict");
+    if convict_why && routes.iter().any(|r| r["reason"] == "free_choice" || r["reason"] == "campaign") {
+        return Err("a convict offered a free change or the campaign".into());
+    }
+    if routes.is_empty() && !convict_why && !(dec["verdict"] == "not_eligible" && reasons.iter().any(|r| r["outcome"] == "not_met")) {
         return Err("no route, and no reason why none".into());
     }
     let mut seen = Vec::new();
@@ -141,6 +163,62 @@ fn check_routes(req: &Value, dec: &Value) -> Result<(), String> {
     Ok(())
 }
 
+/// The paper each reason names, by its code and detail (issue 24): a reason never names a paper that
+/// the decision's document list omits.
+const PAPERS_NAMED: &[(&str, &str, &str)] = &[
+    ("written_application", "pensioner", "pension_certificate"),
+    ("written_application", "disability", "disability_proof"),
+    ("written_application", "disabled_child_representative", "guardianship_document"),
+    ("written_application", "disabled_child_parent", "child_birth_certificate"),
+    ("written_application", "guardian", "guardianship_document"),
+    ("written_application", "convict", "commission_protocol"),
+    ("written_application", "student", "rector_request_and_protocol"),
+    ("written_application", "madrasah_student", "rector_request_and_protocol"),
+    ("written_application", "student_if_request", "rector_request_and_protocol"),
+    ("written_application", "student_adult_if_request", "rector_request_and_protocol"),
+    ("written_application", "student_adult", "rector_request_and_protocol"),
+    ("written_application", "conscript", "conscript_enrollment_extract"),
+    ("written_application", "born_abroad_child", "birth_abroad_document"),
+    ("written_application", "institution_ward", "local_health_authority_decision"),
+    ("written_application", "power_of_attorney", "power_of_attorney"),
+    ("written_application", "voluntary_insurance", "insurance_contract"),
+    ("written_application", "family_consent", "family_consent"),
+    ("residency", "insured", "insurance_contract"),
+    ("portal_sign_in", "written_to_head_only", "insurance_contract"),
+    ("insurance_contract", "valid", "insurance_contract"),
+    ("voluntary_insurance_policy", "voluntary", "insurance_contract"),
+];
+
+/// Issue 24: the papers follow the way that is open — every paper a reason names is in the list
+/// (where two ways are open, with `only_if` saying which way needs it); and no route, nor the
+/// decision, is open with care starting after the insurance the attachment rests on has ended.
+fn check_papers_and_insurance(req: &Value, dec: &Value) -> Result<(), String> {
+    if dec["service"] != "attachment" {
+        return Ok(());
+    }
+    let docs: Vec<&str> = dec["documents"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    for r in dec["reasons"].as_array().unwrap() {
+        for (code, detail, paper) in PAPERS_NAMED {
+            if r["code"] == *code && r["detail"] == *detail && !docs.contains(paper) {
+                return Err(format!("reason {code}.{detail} names {paper}, which the documents {docs:?} omit"));
+            }
+        }
+    }
+    // Attached only for the contract's term (the residency rule in force said so: every route), or on
+    // the ground of a voluntary policy (that route).
+    let insured = dec["reasons"].as_array().unwrap().iter().any(|r| r["code"] == "residency" && r["detail"] == "insured");
+    if let Some(until) = date(&req["person"]["insurance_until"]) {
+        let own = (insured || req["reason"] == "voluntary_insurance").then_some(&dec["dates"]["care_starts"]);
+        let routes = dec["routes"].as_array().unwrap().iter().filter(|r| insured || r["reason"] == "voluntary_insurance").map(|r| &r["care_starts"]);
+        for care in own.into_iter().chain(routes).filter_map(date) {
+            if care > until {
+                return Err(format!("care from {care}, after the insurance ends on {until}"));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The verdict of each route by its ground: what the channel must not change.
 fn route_verdicts(dec: &Value) -> std::collections::BTreeMap<String, (Value, Value)> {
     dec["routes"].as_array().unwrap().iter().map(|r| (r["reason"].to_string(), (r["verdict"].clone(), r["eligible_from"].clone()))).collect()
@@ -159,7 +237,7 @@ proptest! {
             }
             Ok(out) => {
                 let dec: Value = serde_json::from_str(&out).unwrap();
-                if let Err(e) = check_consistency(&req, &dec).and_then(|()| check_routes(&req, &dec)) {
+                if let Err(e) = check_consistency(&req, &dec).and_then(|()| check_routes(&req, &dec)).and_then(|()| check_papers_and_insurance(&req, &dec)) {
                     return Err(TestCaseError::fail(format!("{e}\nrequest: {req}\ndecision: {dec}")));
                 }
                 // Deterministic.
@@ -191,6 +269,54 @@ proptest! {
                 }
             }
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 600, ..ProptestConfig::default() })]
+
+    /// Issue 24, item 3, where it bites: EAEU labour migrants and their families whose contract ends
+    /// within days or months of the check (a random contract end rarely does). No route, nor the
+    /// decision, is open with care after the contract ends; the papers property holds too.
+    #[test]
+    fn no_route_opens_with_care_after_the_insurance_ends(
+        day in 0i64..1100,
+        hour in 8u32..21,
+        ends_in in 0i64..120,
+        family in any::<bool>(),
+        reason in proptest::sample::select(vec!["free_choice", "campaign", "voluntary_insurance", "relocation", "first_attachment"]),
+        channel in proptest::sample::select(vec!["portal", "in_person", ""]),
+        attached in any::<bool>(),
+    ) {
+        let at = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Duration::days(day);
+        let until = at + chrono::Duration::days(ends_in);
+        let mut req = json!({
+            "service": "attachment", "at": format!("{at}T{hour:02}:00:00+05:00"), "reason": reason,
+            "person": {"residency": if family { "eaeu_worker_family" } else { "eaeu_worker" }, "insurance": "voluntary", "insurance_until": until.to_string(), "consents_to_data_access": true},
+            "current_attachment": {"attached": attached, "at_target_clinic": false, "free_changes_this_year": 0},
+            "relocation": {"moved_on": at.to_string(), "leaves_unit": false},
+            "target_unit": "same"
+        });
+        if !channel.is_empty() {
+            req["channel"] = json!(channel);
+        }
+        let dec: Value = serde_json::from_str(&check_json(&req.to_string(), rules(), None, None).unwrap()).unwrap();
+        if let Err(e) = check_papers_and_insurance(&req, &dec).and_then(|()| check_routes(&req, &dec)) {
+            return Err(TestCaseError::fail(format!("{e}\nrequest: {req}\ndecision: {dec}")));
+        }
+    }
+}
+
+/// Guards the property above against passing vacuously: some contracts end before care would start.
+#[test]
+fn contracts_ending_before_care_are_reached() {
+    let req = |at: &str, until: &str, reason: &str| json!({"service": "attachment", "at": at, "reason": reason,
+        "person": {"residency": "eaeu_worker", "insurance": "imputed", "insurance_until": until, "consents_to_data_access": true},
+        "current_attachment": {"attached": true, "at_target_clinic": false, "free_changes_this_year": 0}, "target_unit": "same"});
+    for (at, until, reason) in [("2026-10-15T10:00:00+05:00", "2026-11-30", "campaign"), ("2026-11-30T19:00:00+05:00", "2026-11-30", "free_choice")] {
+        let dec: Value = serde_json::from_str(&check_json(&req(at, until, reason).to_string(), rules(), None, None).unwrap()).unwrap();
+        assert!(dec["reasons"].as_array().unwrap().iter().any(|r| r["detail"] == "ends_before_care"), "{dec}");
+        assert_eq!(dec["verdict"], "not_eligible");
     }
 }
 
@@ -244,6 +370,17 @@ fn the_generator_reaches_every_kind_of_route() {
         }
         several += usize::from(routes.len() >= 3);
         none += usize::from(routes.is_empty());
+        // Issue 24's properties are not vacuous: an insurance ending before care, a paper only in person.
+        for r in d["reasons"].as_array().unwrap() {
+            if r["detail"] == "ends_before_care" || r["code"] == "no_change_needed" {
+                kinds.insert(r["detail"].as_str().unwrap().to_string());
+            }
+        }
+        for doc in d["documents"].as_array().unwrap() {
+            if let Some(only_if) = doc["only_if"].as_str() {
+                kinds.insert(only_if.to_string());
+            }
+        }
         for r in routes {
             kinds.insert(r["verdict"].as_str().unwrap().to_string());
             kinds.insert(r["reason"].as_str().unwrap().to_string());
@@ -253,7 +390,7 @@ fn the_generator_reaches_every_kind_of_route() {
         }
     }
     assert!(several > 100 && none > 100, "{several} decisions with three routes or more, {none} without a route");
-    for kind in ["eligible", "eligible_later", "needs_information", "free_choice", "campaign", "relocation", "first_attachment", "voluntary_insurance", "clinic_stopped_service", "projected"] {
+    for kind in ["eligible", "eligible_later", "needs_information", "free_choice", "campaign", "relocation", "first_attachment", "voluntary_insurance", "clinic_stopped_service", "projected", "temporary_absence", "in_person", "family_member_applies"] {
         assert!(kinds.contains(kind), "no route of kind {kind}: {kinds:?}");
     }
 }

@@ -96,8 +96,13 @@ fn the_contract_example_fits_both_schemas() {
     assert_eq!(decision["dates"]["campaign"]["opens"], "2026-09-01");
     assert_eq!(decision["dates"]["campaign"]["closes"], "2026-11-01");
     assert_eq!(decision["dates"]["campaign"]["care_starts"], "2027-01-01");
-    // On the portal nothing is handed in (the example lists the identity document alone).
-    assert_eq!(decision["documents"], serde_json::json!([{"code": "identity_document", "text": decision["documents"][0]["text"]}]));
+    // On the portal nothing is handed in (the example lists the identity document alone); the pension
+    // certificate of the written application in person is listed beside it, `only_if: in_person`
+    // (issue 24: where two ways are open, the list says which papers each needs).
+    assert_eq!(
+        common::without_text(&decision["documents"]),
+        serde_json::json!([{"code": "identity_document"}, {"code": "pension_certificate", "only_if": "in_person"}])
+    );
     // In person, a pensioner applies in writing to the head (004): the sources win over the example's `false`.
     assert_eq!(decision["channels"][1]["written_application_to_head"], true);
 }

@@ -36,7 +36,7 @@ pub const QUESTIONS: &[Question] = &[
     Question { id: Field::Residency, kind: Choice(&["citizen", "kandas", "refugee", "residence_permit", "eaeu_worker", "eaeu_worker_family", "temporary_visitor"]) },
     // The codes keep their places (share links of version 1 write an option's place); `shown` says
     // which a person is offered, in what order, and "" is "something else / I don't know".
-    Question { id: Field::Reason, kind: Choice(&["relocation", "free_choice", "campaign", "first_attachment", "voluntary_insurance", "commission_disagreement", "clinic_stopped_service", "clinic_capacity", "new_facility", "privatization", ""]) },
+    Question { id: Field::Reason, kind: Choice(&["relocation", "free_choice", "campaign", "first_attachment", "voluntary_insurance", "commission_disagreement", "clinic_stopped_service", "clinic_capacity", "new_facility", "privatization", "", "temporary_absence"]) },
     Question { id: Field::Attached, kind: YesNo },
     Question { id: Field::AtTargetClinic, kind: YesNo },
     Question { id: Field::FreeChangesThisYear, kind: Count(&[0, 1, 2]) },
@@ -56,6 +56,8 @@ pub const QUESTIONS: &[Question] = &[
     Question { id: Field::AwayOverAMonth, kind: YesNo },
     Question { id: Field::InstitutionRequest, kind: YesNo },
     Question { id: Field::BirthDate, kind: Date },
+    // Issue 24: a home visit asked while away from home (never in `needs`: an integrator's answer).
+    Question { id: Field::AwayFromHome, kind: YesNo },
 ];
 
 /// The options a person is offered, in the order offered: what happened to them in plain words, the
@@ -65,7 +67,7 @@ pub fn shown(q: &Question) -> &'static [&'static str] {
     match (q.id, q.kind) {
         (Field::Service, _) => &[ATTACH_SELF, ATTACH_CHILD, "attachment", "home_visit", "complaint"],
         (Field::LeavesUnit, _) => &["no", MOVED_AWAY_LONG, MOVED_AWAY_SHORT],
-        (Field::Reason, _) => &["free_choice", "relocation", BABY_BORN, "first_attachment", "clinic_stopped_service", "voluntary_insurance", "campaign", ""],
+        (Field::Reason, _) => &["free_choice", "relocation", "temporary_absence", BABY_BORN, "first_attachment", "clinic_stopped_service", "voluntary_insurance", "campaign", ""],
         (_, Choice(codes) | Multi(codes)) => codes,
         _ => &[],
     }
@@ -131,6 +133,10 @@ pub fn text_variants(id: Field, answers: &Answers) -> Vec<&'static str> {
     let mut v = Vec::with_capacity(3);
     if id == Field::Applicant && answers.service() == Some("home_visit") {
         v.push("_home_visit");
+    }
+    // "More than a month?" of someone going away reads "will you be away", not "is the move".
+    if id == Field::AwayOverAMonth && answers.is(Field::Reason, "temporary_absence") {
+        v.push("_away");
     }
     match answers.get(Field::Applicant) {
         Some(Answer::Code(a)) if a == "parent" => v.extend(["_child", "_other"]),
@@ -200,11 +206,14 @@ fn prelude(service: &str, answers: &Answers) -> &'static [Field] {
 /// way open, the portal with what it needs to sign in; the data-access consent is not asked either:
 /// the result lists it among what can refuse an application. Either can still come in a request
 /// (an integrator's, or a share link), and the engine uses it.
-fn extras(service: &str) -> &'static [Field] {
+fn extras(service: &str, answers: &Answers) -> &'static [Field] {
     // A student is not asked whether the institution sent a request (few know): the result lists
     // the rector's request "only if your institution sent one".
     match service {
         "attachment" => &[Field::Categories],
+        // Asking another clinic for a doctor: a traveller is told where to go there, not to call
+        // their own clinic (issue 24) — asked only then, where it changes the answer.
+        "home_visit" if answers.get(Field::AtTargetClinic) == Some(&Answer::Flag(false)) => &[Field::AwayFromHome],
         _ => &[],
     }
 }
@@ -241,7 +250,7 @@ pub fn next_step(answers: &Answers, rules: &Rules, now: KzMoment, at: Option<&st
             }
         }
     }
-    for &id in extras(&service) {
+    for &id in extras(&service, answers) {
         if !answers.is_answered(id) {
             return Step::Ask(question(id).expect("listed"));
         }

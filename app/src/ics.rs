@@ -151,7 +151,7 @@ mod tests {
         }
         let ics = calendar(&annotated(&rules, COMPLAINT, Lang::En), stamp()).replace("\r\n ", "");
         assert!(ics.contains("DTSTART;VALUE=DATE:20260504\r\nDTEND;VALUE=DATE:20260505\r\n"), "deadline 4 May 2026: {ics}");
-        assert!(ics.contains("SUMMARY:Complain by 4 May 2026"));
+        assert!(ics.contains("SUMMARY:Complain no later than 4 May 2026"));
         assert!(ics.contains("TRIGGER:-PT15H"));
         let ics = calendar(&annotated(&rules, CAMPAIGN, Lang::En), stamp()).replace("\r\n ", "");
         assert!(ics.contains("UID:attachment-campaign-opens-20260901-"), "{ics}");

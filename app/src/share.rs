@@ -181,7 +181,7 @@ mod tests {
         assert_eq!(ids[17], Field::Categories);
         assert_eq!(ids[18], Field::ConsentsToDataAccess);
         // Added later, at the end: version 1 links made before them still read the same.
-        assert_eq!(ids[19..], [Field::AttachedInCampaign, Field::AwayOverAMonth, Field::InstitutionRequest, Field::BirthDate]);
-        assert_eq!(ids.len(), 23);
+        assert_eq!(ids[19..], [Field::AttachedInCampaign, Field::AwayOverAMonth, Field::InstitutionRequest, Field::BirthDate, Field::AwayFromHome]);
+        assert_eq!(ids.len(), 24);
     }
 }

@@ -81,10 +81,11 @@ fuzz_target!(|data: &[u8]| {
     req.insert("at".into(), json!(b.moment()));
     put(&mut req, "channel", b.pick(&["portal", "in_person"]).map(Value::from));
     put(&mut req, "applicant", b.pick(&["self", "parent", "representative", "family_member"]).map(Value::from));
-    put(&mut req, "reason", b.pick(&["relocation", "free_choice", "campaign", "voluntary_insurance", "commission_disagreement", "clinic_stopped_service", "clinic_capacity", "new_facility", "privatization", "first_attachment"]).map(Value::from));
+    put(&mut req, "reason", b.pick(&["relocation", "free_choice", "campaign", "voluntary_insurance", "commission_disagreement", "clinic_stopped_service", "clinic_capacity", "new_facility", "privatization", "first_attachment", "temporary_absence"]).map(Value::from));
     put(&mut req, "target_unit", b.pick(&["same", "neighbouring", "other"]).map(Value::from));
     put(&mut req, "border_territory", b.flag().map(Value::from));
     put(&mut req, "refusal_received_on", b.date().map(Value::from));
+    put(&mut req, "away_from_home", b.flag().map(Value::from));
     req.insert("person".into(), Value::Object(person));
     req.insert("current_attachment".into(), Value::Object(current));
     req.insert("relocation".into(), Value::Object(relocation));

@@ -11,6 +11,9 @@ use crate::rules::{Campaign, Processing, Provision, RelocationScope, ResidencyRu
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
 pub(super) fn decide<'r>(req: &Request, mut ctx: Ctx<'r>) -> Result<Decision<'r>, OutOfHorizon> {
+    if req.reason == Some(Reason::TemporaryAbsence) {
+        return temporary_absence(req, ctx);
+    }
     let ctx = &mut ctx;
     let mut papers = Papers::new();
 
@@ -24,53 +27,132 @@ pub(super) fn decide<'r>(req: &Request, mut ctx: Ctx<'r>) -> Result<Decision<'r>
     age(req, ctx);
     categories(req, ctx, &mut papers);
     if req.applicant == Some(Applicant::FamilyMember) && ctx.law.family.consent_document {
-        papers.add(DocumentCode::FamilyConsent);
+        papers.always(DocumentCode::FamilyConsent);
         ctx.info(ReasonCode::WrittenApplication, "family_consent", &ctx.law.family.sources);
     }
     let portal = portal(req, ctx, writes_to_head_only);
     processing(req, ctx);
-    let on_portal = req.channel == Some(Channel::Portal);
-    if on_portal {
+    if req.channel == Some(Channel::Portal) && portal == Some(true) {
         // On the portal the identity data come from state systems and nothing is handed in: the
         // category documents are for the written application in person (001, 004).
         ctx.info(ReasonCode::WrittenApplication, "portal_documents", &ctx.law.portal_sign_in.sources).interpretation(true);
     }
 
-    // Then the verdict, and what follows from it: the risks left to check and the dates.
-    let verdict = ctx.verdict();
+    // Then the verdict, and what follows from it: the dates, then whether the insurance lasts until
+    // care starts (issue 24: no route is open with care after the contract ends), the risks left.
+    let mut verdict = ctx.verdict();
+    let mut dates = dates(req, ctx, verdict, campaign.clone(), accepted_on)?;
+    if insurance_ends_before_care(req, ctx, &dates) {
+        verdict = ctx.verdict();
+        dates = self::dates(req, ctx, verdict, campaign, accepted_on)?;
+    }
     refusal_risks(req, ctx, verdict.0);
-    let dates = dates(req, ctx, verdict, campaign, accepted_on)?;
-    let (documents, written_to_head) = papers.finish(on_portal);
+    // The papers follow the way that is open (issue 24): on the portal nothing is handed in, so the
+    // category documents are needed only in person; where the portal is closed they are needed.
+    let (documents, written_to_head) = papers.finish(portal);
     let channels = vec![
-        ChannelItem { channel: Channel::Portal, available: portal, written_application_to_head: None, text: None },
-        ChannelItem { channel: Channel::InPerson, available: Some(true), written_application_to_head: Some(written_to_head), text: None },
+        ChannelItem { channel: Channel::Portal, available: portal, written_application_to_head: None, sign_in: portal_sign_in_way(req, ctx, portal), text: None },
+        ChannelItem { channel: Channel::InPerson, available: Some(true), written_application_to_head: Some(written_to_head), sign_in: None, text: None },
     ];
     Ok(ctx.take().finish(Service::Attachment, channels, documents, Dates::Standard(dates)))
+}
+
+/// How the portal is signed in to, where it is open: with the digital signature, or a one-time
+/// password to the phone registered on the portal (the texts follow the answers, issue 24).
+fn portal_sign_in_way(req: &Request, ctx: &Ctx<'_>, portal: Option<bool>) -> Option<&'static str> {
+    let sign_in = ctx.law.portal_sign_in;
+    match portal {
+        Some(true) if req.person.eds == Some(true) && sign_in.eds => Some("eds"),
+        Some(true) => Some("one_time_password"),
+        None if sign_in.one_time_password => Some("eds_or_one_time_password"),
+        _ => None,
+    }
+}
+
+/// "I'm going away for a while" (issue 24): not a ground, and nothing needs to change. Ill there, the
+/// nearest medical organisation or 103 (002, 004). More than a month away from the unit is the
+/// relocation ground (a route, `routes.rs`); a free change is never advised for it.
+fn temporary_absence<'r>(req: &Request, mut ctx: Ctx<'r>) -> Result<Decision<'r>, OutOfHorizon> {
+    let away = &ctx.rules.away_from_home;
+    let sources = &away.sources;
+    let over_a_month = req.relocation.away_over_a_month;
+    let detail = match over_a_month {
+        Some(true) => "away_over_a_month",
+        _ => "temporary_absence",
+    };
+    ctx.add(ReasonCode::NoChangeNeeded, super::Effect::Info, detail, sources).with("months", Param::Months(away.relocation_after_months));
+    match over_a_month {
+        None => {
+            // It decides whether the relocation ground opens: asked.
+            ctx.missing(ReasonCode::RelocationScope, Field::AwayOverAMonth, sources);
+        }
+        // Nothing to attach to on this answer: `not_eligible` for a change, said as no change needed
+        // (the reason above, outcome `info`: the app shows it neutrally).
+        Some(_) => ctx.failed = true,
+    }
+    ctx.alternative(Alternative::NearestMedicalOrganisationThere, None);
+    let channels = vec![
+        ChannelItem { channel: Channel::Portal, available: None, written_application_to_head: None, sign_in: None, text: None },
+        ChannelItem { channel: Channel::InPerson, available: Some(true), written_application_to_head: Some(false), sign_in: None, text: None },
+    ];
+    // Nothing to hand in, and no campaign beside it: no two answers that contradict each other.
+    Ok(ctx.finish(Service::Attachment, channels, Vec::new(), Dates::Standard(StandardDates::default())))
+}
+
+/// The end of the insurance the attachment rests on: the contract of an EAEU labour migrant or a
+/// family member (attached only for its term), or the voluntary policy of that ground.
+fn insured_until(req: &Request, ctx: &Ctx<'_>) -> Option<NaiveDate> {
+    let insured = req.person.residency.and_then(|r| ctx.law.residency(r)).is_some_and(|r| r.rule == ResidencyRule::Insured);
+    (insured || req.reason == Some(Reason::VoluntaryInsurance)).then_some(req.person.insurance_until).flatten()
+}
+
+/// Care that would start after the insurance ends gives nothing (domain.md §11): the contract must be
+/// renewed first, by the day it ends. Returns whether this closed the ground.
+fn insurance_ends_before_care(req: &Request, ctx: &mut Ctx<'_>, dates: &StandardDates) -> bool {
+    let (Some(until), Some(care)) = (insured_until(req, ctx), dates.care_starts) else { return false };
+    if care.0 <= until || until < ctx.date() {
+        return false;
+    }
+    let sources = match req.person.residency.and_then(|r| ctx.law.residency(r)) {
+        Some(r) if r.rule == ResidencyRule::Insured => &r.sources,
+        _ => match ctx.law.ground(Reason::VoluntaryInsurance) {
+            Some(g) => &g.sources,
+            None => &ctx.edition.sources,
+        },
+    };
+    ctx.fail(ReasonCode::InsuranceContract, "ends_before_care", sources).with("date", Param::Date(until)).with("care", Param::Date(care.0));
+    ctx.alternative(Alternative::RenewInsuranceContract, Some(until));
+    true
 }
 
 /// What the person hands in, and whether they apply in writing to the head of the PHC organisation:
 /// built up by the rules that ask for a document, read once at the end.
 struct Papers {
-    /// Always needed (the identity document first).
+    /// Always needed, whichever way the person applies (the identity document first).
     documents: Vec<DocumentCode>,
-    /// Needed only in a case the answers leave open (`institution_request`).
+    /// Handed in with a written application to the head, in person: needed only in person where the
+    /// portal may be open too.
+    written: Vec<DocumentCode>,
+    /// Needed only in a case the answers leave open (`institution_request`, `family_member_applies`).
     conditional: Vec<(DocumentCode, &'static str)>,
     written_to_head: bool,
 }
 
 impl Papers {
     fn new() -> Self {
-        Papers { documents: vec![DocumentCode::IdentityDocument], conditional: Vec::new(), written_to_head: false }
+        Papers { documents: vec![DocumentCode::IdentityDocument], written: Vec::new(), conditional: Vec::new(), written_to_head: false }
     }
 
-    fn add(&mut self, document: DocumentCode) {
+    /// A document needed whichever way the person applies (the commission's protocol of a convict,
+    /// the insurance contract of an EAEU labour migrant, the family's consent).
+    fn always(&mut self, document: DocumentCode) {
         self.documents.push(document);
     }
 
     /// A document handed in with a written application to the head.
     fn written(&mut self, document: DocumentCode) {
         self.written_to_head = true;
-        self.add(document);
+        self.written.push(document);
     }
 
     fn only_if(&mut self, document: DocumentCode, case: &'static str) {
@@ -78,15 +160,24 @@ impl Papers {
     }
 
     /// The documents, sorted and once each (the conditional ones after, unless always needed), and
-    /// the written-application flag. On the portal only the identity document.
-    fn finish(mut self, on_portal: bool) -> (Vec<DocumentItem>, bool) {
-        if on_portal {
-            self.documents.retain(|d| *d == DocumentCode::IdentityDocument);
-            self.conditional.clear();
+    /// the written-application flag. The papers follow the way that is open (issue 24): where the
+    /// portal is closed, the written application's documents are needed; where it may be open, they
+    /// are listed `only_if: in_person` (on the portal nothing is handed in).
+    fn finish(mut self, portal: Option<bool>) -> (Vec<DocumentItem>, bool) {
+        let in_person_only = portal != Some(false);
+        if !in_person_only {
+            self.documents.append(&mut self.written);
         }
         crate::small_sort::sort_by_key(&mut self.documents, |d| *d);
         self.documents.dedup();
+        crate::small_sort::sort_by_key(&mut self.written, |d| *d);
+        self.written.dedup();
         let mut items: Vec<DocumentItem> = self.documents.into_iter().map(|code| DocumentItem { code, only_if: None, text: None }).collect();
+        for code in self.written {
+            if !items.iter().any(|d| d.code == code) {
+                items.push(DocumentItem { code, only_if: Some("in_person"), text: None });
+            }
+        }
         for (code, only_if) in self.conditional {
             if !items.iter().any(|d| d.code == code) {
                 items.push(DocumentItem { code, only_if: Some(only_if), text: None });
@@ -110,15 +201,29 @@ fn residency<'r>(req: &Request, ctx: &mut Ctx<'r>, papers: &mut Papers) -> bool 
             false
         }
         ResidencyRule::NotEligible => {
-            let detail = if req.person.insurance.is_some_and(|i| i != Insurance::None) { "not_eligible_even_insured" } else { "not_eligible" };
-            ctx.fail(ReasonCode::Residency, detail, &entry.sources).interpretation(entry.interpretation);
+            let insured = req.person.insurance.is_some_and(|i| i != Insurance::None);
+            let detail = if insured { "not_eligible_even_insured" } else { "not_eligible" };
+            // With a voluntary policy the sources do not say it outright (issue 24): a reading.
+            ctx.fail(ReasonCode::Residency, detail, &entry.sources).interpretation(entry.interpretation || insured);
             ctx.alternative(Alternative::NearestClinicOrAmbulance, None);
             false
         }
         ResidencyRule::Insured => {
             ctx.met(ReasonCode::Residency, "insured", &entry.sources).interpretation(entry.interpretation);
             papers.written_to_head |= entry.written_application;
-            papers.documents.extend(entry.documents.iter().copied());
+            for &document in entry.documents.iter() {
+                // The family's consent only when one person applies for another family member
+                // (issue 24), not for an adult applying herself.
+                if document == DocumentCode::FamilyConsent {
+                    match req.applicant {
+                        Some(Applicant::FamilyMember) => papers.always(document),
+                        None => papers.only_if(document, "family_member_applies"),
+                        Some(_) => {}
+                    }
+                } else {
+                    papers.always(document);
+                }
+            }
             match (req.person.insurance, req.person.insurance_until) {
                 (None, until) => {
                     ctx.missing(ReasonCode::InsuranceContract, Field::Insurance, &entry.sources);
@@ -209,6 +314,7 @@ fn projection<'r>(ctx: &mut Ctx<'r>, c: &'r Provision<Campaign>, year: i32) {
 }
 
 /// The campaign a check speaks of, with the sources of its window.
+#[derive(Clone)]
 struct CampaignInfo<'r> {
     dates: CampaignDates,
     sources: &'r [Text],
@@ -235,6 +341,14 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
         }
         return;
     };
+    // A convict serving a sentence is attached at the place of serving, on the attachment
+    // commission's protocol (001, 004): not by free choice nor in the campaign (issue 24).
+    if matches!(reason, Reason::FreeChoice | Reason::Campaign) && req.person.categories.contains(&Category::Convict) {
+        if let Some(w) = ctx.law.written(Category::Convict) {
+            ctx.fail(ReasonCode::Ground, "convict_place_of_serving", &w.sources);
+            return;
+        }
+    }
     ctx.met(ReasonCode::Ground, reason.as_str(), &g.sources).interpretation(g.interpretation);
     let date = ctx.date();
     match reason {
@@ -317,7 +431,7 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
                     ctx.alternative(Alternative::UseFreeChoice, None);
                 }
             }
-            papers.add(DocumentCode::InsuranceContract);
+            papers.always(DocumentCode::InsuranceContract);
         }
         Reason::FirstAttachment => {
             if attached == Some(true) {
@@ -325,7 +439,8 @@ fn ground<'r>(req: &Request, ctx: &mut Ctx<'r>, campaign: Option<&CampaignInfo<'
                 ctx.alternative(Alternative::UseFreeChoice, None);
             }
         }
-        Reason::CommissionDisagreement
+        Reason::TemporaryAbsence
+        | Reason::CommissionDisagreement
         | Reason::ClinicStoppedService
         | Reason::ClinicCapacity
         | Reason::NewFacility
@@ -360,8 +475,10 @@ fn relocation_scope<'r>(req: &Request, ctx: &mut Ctx<'r>, scope: RelocationScope
                 ctx.met(ReasonCode::RelocationScope, "away_over_a_month", sources);
             }
             Some(false) => {
+                // A short absence needs no change (issue 24): the nearest medical organisation there,
+                // or 103; never a free change spent on it.
                 ctx.fail(ReasonCode::RelocationScope, "away_a_month_or_less", sources);
-                ctx.alternative(Alternative::UseFreeChoice, None);
+                ctx.alternative(Alternative::NearestMedicalOrganisationThere, None);
             }
         },
     }
@@ -491,21 +608,49 @@ fn categories<'r>(req: &Request, ctx: &mut Ctx<'r>, papers: &mut Papers) {
     let law = ctx.law;
     for &category in &req.person.categories {
         let Some(w) = law.written(category) else { continue };
-        if matches!(category, Category::Student | Category::MadrasahStudent) {
-            // The rector's request and the commission's protocol exist only where the institution
-            // and the clinic arranged it (004, ground 5; 001): without one, a student applies as anyone.
-            match req.person.institution_request {
-                Some(false) => {
-                    ctx.info(ReasonCode::WrittenApplication, "student_no_request", &w.sources);
-                    continue;
+        match category {
+            Category::Student | Category::MadrasahStudent => {
+                // The rector's request and the commission's protocol exist only where the institution
+                // and the clinic arranged it (004, ground 5; 001): without one, a student applies as
+                // anyone. 001 limits the category to children under 18, 004 does not: for an adult
+                // student the sources leave it open (issue 24).
+                let adult = req.person.birth_date.is_some_and(|b| age_on(b, ctx.date()) >= 18);
+                match req.person.institution_request {
+                    Some(false) => {
+                        ctx.info(ReasonCode::WrittenApplication, "student_no_request", &w.sources);
+                        continue;
+                    }
+                    None => {
+                        papers.only_if(w.document, "institution_request");
+                        ctx.info(ReasonCode::WrittenApplication, if adult { "student_adult_if_request" } else { "student_if_request" }, &w.sources).interpretation(adult);
+                        continue;
+                    }
+                    Some(true) if adult => {
+                        papers.written(w.document);
+                        ctx.info(ReasonCode::WrittenApplication, "student_adult", &w.sources).interpretation(true);
+                        continue;
+                    }
+                    Some(true) => {}
                 }
-                None => {
-                    papers.only_if(w.document, "institution_request");
-                    ctx.info(ReasonCode::WrittenApplication, "student_if_request", &w.sources);
-                    continue;
-                }
-                Some(true) => {}
             }
+            // A representative who is not the parent (`applicant: representative`) or a guardian
+            // brings the guardianship document, below.
+            Category::DisabledChildRepresentative if !req.person.categories.contains(&Category::Guardian) && req.applicant != Some(Applicant::Representative) => {
+                // A parent is the child's legal representative by the birth certificate; the court
+                // decision or other document confirming guardianship is a guardian's (001 item 4, our
+                // reading, issue 24).
+                papers.written(DocumentCode::ChildBirthCertificate);
+                ctx.info(ReasonCode::WrittenApplication, "disabled_child_parent", &w.sources).interpretation(true);
+                continue;
+            }
+            Category::Convict => {
+                // Attached at the place of serving on the commission's protocol, whichever way.
+                papers.written_to_head = true;
+                papers.always(w.document);
+                ctx.info(ReasonCode::WrittenApplication, category.as_str(), &w.sources);
+                continue;
+            }
+            _ => {}
         }
         papers.written(w.document);
         ctx.info(ReasonCode::WrittenApplication, category.as_str(), &w.sources);

@@ -13,7 +13,7 @@ mod routes;
 
 use crate::calendar::OutOfHorizon;
 use crate::codes::{Alternative, ErrorKind, Field, Outcome, ReasonCode, Service, Verdict};
-use crate::decision::{AlternativeItem, Day, Decision, EditionRef, Param, ReasonItem};
+use crate::decision::{AlternativeItem, Dates, Day, Decision, EditionRef, Param, ReasonItem};
 use crate::error::InputError;
 use crate::request::Request;
 use crate::rules::model::Text;
@@ -27,8 +27,36 @@ pub fn decide<'r>(req: &Request, rules: &'r Rules) -> Result<Decision<'r>, Input
     let mut decision = decide_one(req, rules)?;
     if req.service == Service::Attachment {
         decision.routes = routes::routes(req, rules, &decision);
+        fund_contract(rules, &mut decision);
     }
     Ok(decision)
+}
+
+/// Order No. 109 of 2025 (from 1 January 2027): care is given only by clinics with a contract with
+/// the Social Health Insurance Fund. Every answer whose care starts on or after that day, on its own
+/// ground or on a route (the 2026 campaign's included), says to check the chosen clinic has one
+/// (issue 24).
+fn fund_contract<'r>(rules: &'r Rules, decision: &mut Decision<'r>) {
+    let fc = &rules.fund_contract;
+    let Some(from) = fc.from else { return };
+    let Dates::Standard(dates) = &decision.dates else { return };
+    let starts = dates.care_starts.into_iter().chain(decision.eligible_from).chain(decision.routes.iter().filter_map(|r| r.care_starts));
+    let mut starts = starts;
+    if !starts.any(|d| d.0 >= from) || decision.reasons.iter().any(|r| r.code == ReasonCode::FundContract) {
+        return;
+    }
+    decision.reasons.push(ReasonItem {
+        code: ReasonCode::FundContract,
+        outcome: Outcome::Info,
+        detail: "check",
+        sources: &fc.sources,
+        interpretation: false,
+        single_source: fc.single_source,
+        sources_disagree: &[],
+        text: None,
+        params: vec![("date", Param::Date(from))],
+    });
+    decision.citations = crate::citation::collect(rules, decision.edition.sources, &decision.reasons);
 }
 
 /// Decides one request on the ground it names, without routes.

@@ -39,13 +39,17 @@ pub(super) fn routes(req: &Request, rules: &Rules, own: &Decision<'_>) -> Vec<Ro
 /// commission's choice, a clinic that stopped service or lacks capacity, a new facility,
 /// privatisation) rest on facts the request does not hold: tried only when the request names them.
 fn candidates(req: &Request, in_edition: impl Fn(Reason) -> bool) -> Vec<Reason> {
-    let mut out: Vec<Reason> = req.reason.into_iter().collect();
+    // "I'm going away for a while" is no ground: only more than a month away opens the relocation
+    // ground, and a short absence is never answered with a free change or the campaign (issue 24).
+    let temporary = req.reason == Some(Reason::TemporaryAbsence);
+    let short_absence = temporary || (req.reason == Some(Reason::Relocation) && req.relocation.leaves_unit == Some(true) && req.relocation.away_over_a_month == Some(false));
+    let mut out: Vec<Reason> = req.reason.into_iter().filter(|r| *r != Reason::TemporaryAbsence).collect();
     let plausible = [
-        (Reason::Relocation, req.relocation.moved_on.is_some()),
+        (Reason::Relocation, if temporary { req.relocation.away_over_a_month == Some(true) } else { req.relocation.moved_on.is_some() }),
         (Reason::FirstAttachment, req.current_attachment.attached == Some(false)),
         (Reason::VoluntaryInsurance, req.person.insurance == Some(Insurance::Voluntary)),
-        (Reason::FreeChoice, true),
-        (Reason::Campaign, true),
+        (Reason::FreeChoice, !short_absence),
+        (Reason::Campaign, !short_absence),
     ];
     for (reason, yes) in plausible {
         if yes && !out.contains(&reason) && in_edition(reason) {

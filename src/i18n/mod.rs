@@ -202,6 +202,16 @@ impl Messages {
         }
     }
 
+    /// A message with placeholders filled by parameters and by plain text.
+    pub fn text_with_params(&self, key: &str, params: &[(&str, Param)], values: &[(&str, &str)]) -> String {
+        match self.raw(key) {
+            Some(t) => fill_with(t, &|name, case| {
+                params.iter().find(|(n, _)| *n == name).map(|(_, p)| self.param_in_case(p, case)).or_else(|| values.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()))
+            }),
+            None => format!("⟦{key}⟧"),
+        }
+    }
+
     pub fn param(&self, p: &Param) -> String {
         self.param_in_case(p, None)
     }
@@ -268,14 +278,18 @@ pub fn annotate(d: &mut Decision<'_>, lang: Lang) {
     let m = Messages::get(lang);
     let date_param = |day: Option<Day>| day.map(|d| vec![("date", Param::Date(d.0))]).unwrap_or_default();
 
-    let verdict = m.text(&format!("verdict.{}.{}", d.service, d.verdict), &date_param(d.eligible_from));
-    d.edition.text = Some(m.text(
-        if d.edition.approximate { "edition.approximate" } else { "edition.exact" },
-        &[("date", Param::Date(d.edition.in_force_from.0))],
-    ));
     for r in &mut d.reasons {
         r.text = Some(m.text(&format!("reason.{}.{}", r.code, r.detail), &r.params));
     }
+    let verdict = verdict_text(m, d);
+    // The edition as its act and date in words (issue 24): «Приказ МЗ РК № ҚР ДСМ-194/2020 (с
+    // изменениями 2025 года)»; `edition.id` stays the contract's code.
+    let name = m.text(&format!("edition_name.{}", d.edition.id), &[]);
+    d.edition.text = Some(m.text_with_params(
+        if d.edition.approximate { "edition.approximate" } else { "edition.exact" },
+        &[("date", Param::Date(d.edition.in_force_from.0))],
+        &[("name", &name)],
+    ));
     crate::citation::annotate(d, m);
     document_texts(m, &mut d.documents);
     channel_texts(m, &mut d.channels);
@@ -292,7 +306,8 @@ pub fn annotate(d: &mut Decision<'_>, lang: Lang) {
     push("eligible_from", d.eligible_from);
     match &d.dates {
         Dates::Standard(s) => {
-            push("accepted_on", s.accepted_on);
+            // A complaint is registered, not "accepted" as a request is (issue 24).
+            push(if d.service == crate::codes::Service::Complaint { "complaint_registered_on" } else { "accepted_on" }, s.accepted_on);
             push("decision_due", s.decision_due);
             push("care_starts", s.care_starts);
             push("next_free_change", s.next_free_change);
@@ -320,6 +335,34 @@ pub fn annotate(d: &mut Decision<'_>, lang: Lang) {
     });
 }
 
+/// The headline: the verdict of the service, said as the answer needs it (issue 24): a temporary
+/// absence needs no change; a refusal that closes every way says "this clinic" and why; a date that
+/// rests on a projected campaign says it is projected.
+fn verdict_text(m: &Messages, d: &Decision<'_>) -> String {
+    use crate::codes::{Outcome, ReasonCode, Service};
+    let date = d.eligible_from.map(|day| vec![("date", Param::Date(day.0))]).unwrap_or_default();
+    if d.reasons.iter().any(|r| r.code == ReasonCode::NoChangeNeeded) && d.verdict != Verdict::NeedsInformation {
+        return m.text("verdict.attachment.no_change_needed", &[]);
+    }
+    if d.reasons.iter().any(|r| r.code == ReasonCode::AlreadyAttached && r.detail == "already_attached") {
+        return m.text("verdict.attachment.already_attached", &[]);
+    }
+    if d.service == Service::Attachment && d.verdict == Verdict::NotEligible && d.routes.is_empty() {
+        let why = d.reasons.iter().find(|r| r.outcome == Outcome::NotMet).and_then(|r| r.text.clone()).unwrap_or_default();
+        return m.text_with("verdict.attachment.not_eligible_any", &[("why", &why)]);
+    }
+    // Projected: the date is the opening of a campaign after the last one held.
+    let campaign_opens = match &d.dates {
+        Dates::Standard(s) => s.campaign.as_ref().map(|c| c.opens),
+        Dates::HomeVisit(_) => None,
+    };
+    let projected = d.reasons.iter().any(|r| r.code == ReasonCode::RulesProjection) && d.eligible_from.is_some() && d.eligible_from == campaign_opens;
+    if d.verdict == Verdict::EligibleLater && projected {
+        return m.text(&format!("verdict.{}.eligible_later_projected", d.service), &date);
+    }
+    m.text(&format!("verdict.{}.{}", d.service, d.verdict), &date)
+}
+
 fn document_texts(m: &Messages, documents: &mut [DocumentItem]) {
     for doc in documents {
         let mut text = m.text(&format!("document.{}", doc.code), &[]);
@@ -333,9 +376,14 @@ fn document_texts(m: &Messages, documents: &mut [DocumentItem]) {
 
 fn channel_texts(m: &Messages, channels: &mut [ChannelItem]) {
     for c in channels {
+        // The portal line follows the answers (issue 24): with a signature, or a one-time password
+        // to the phone registered on the portal.
         let key = match (c.channel, c.available, c.written_application_to_head) {
+            (crate::codes::Channel::Portal, Some(true), _) if c.sign_in == Some("one_time_password") => "channel.portal.available_one_time_password",
+            (crate::codes::Channel::Portal, Some(true), _) if c.sign_in == Some("eds") => "channel.portal.available_eds",
             (crate::codes::Channel::Portal, Some(true), _) => "channel.portal.available",
             (crate::codes::Channel::Portal, Some(false), _) => "channel.portal.unavailable",
+            (crate::codes::Channel::Portal, None, _) if c.sign_in == Some("eds_or_one_time_password") => "channel.portal.unknown_eds_or_one_time_password",
             (crate::codes::Channel::Portal, None, _) => "channel.portal.unknown",
             (crate::codes::Channel::InPerson, _, Some(true)) => "channel.in_person.written",
             (crate::codes::Channel::InPerson, _, _) => "channel.in_person.available",

@@ -60,7 +60,7 @@ pub fn moment() -> BoxedStrategy<String> {
 
 const RESIDENCY: &[&str] = &["citizen", "kandas", "refugee", "residence_permit", "eaeu_worker", "eaeu_worker_family", "temporary_visitor"];
 const CATEGORIES: &[&str] = &["pensioner", "disability", "disabled_child_representative", "guardian", "convict", "student", "madrasah_student", "conscript", "born_abroad_child", "institution_ward", "power_of_attorney", "voluntary_insurance"];
-const REASONS: &[&str] = &["relocation", "free_choice", "campaign", "voluntary_insurance", "commission_disagreement", "clinic_stopped_service", "clinic_capacity", "new_facility", "privatization", "first_attachment"];
+const REASONS: &[&str] = &["relocation", "free_choice", "campaign", "voluntary_insurance", "commission_disagreement", "clinic_stopped_service", "clinic_capacity", "new_facility", "privatization", "first_attachment", "temporary_absence"];
 
 fn insert<T: Into<Value>>(m: &mut Map<String, Value>, k: &str, v: Option<T>) {
     if let Some(v) = v {
@@ -87,9 +87,10 @@ pub fn request() -> impl Strategy<Value = Value> {
         maybe(date()),
         maybe(one_of(&["portal", "in_person"])),
         maybe(one_of(&["self", "parent", "representative", "family_member"])),
+        maybe(any::<bool>()),
     );
     (one_of(&["attachment", "attachment", "home_visit", "complaint"]), moment(), person, rest).prop_map(
-        |(service, at, (res, birth, cats, ins, until, (eds, phone, consent, request)), (reason, (att, here, changes, in_campaign), (moved, leaves, away), unit, border, refusal, channel, applicant))| {
+        |(service, at, (res, birth, cats, ins, until, (eds, phone, consent, request)), (reason, (att, here, changes, in_campaign), (moved, leaves, away), unit, border, refusal, channel, applicant, away_home))| {
             let mut p = Map::new();
             insert(&mut p, "residency", res);
             insert(&mut p, "birth_date", birth);
@@ -123,6 +124,7 @@ pub fn request() -> impl Strategy<Value = Value> {
             insert(&mut m, "refusal_received_on", refusal);
             insert(&mut m, "channel", channel);
             insert(&mut m, "applicant", applicant);
+            insert(&mut m, "away_from_home", away_home);
             Value::Object(m)
         },
     )

@@ -133,10 +133,9 @@ fn now_line(lang: Lang, decision: &phc::Decision, verdict: Verdict, best: Option
         Dates::HomeVisit(_) => None,
     };
     match decision.service {
-        phc::codes::Service::HomeVisit => match verdict {
-            Verdict::Eligible => Some(t(lang, "ui.now.home_visit")),
-            _ => first_alternative(),
-        },
+        // The previous clinic serving until 1 January is the answer (the headline): how to call it.
+        phc::codes::Service::HomeVisit if verdict == Verdict::Eligible || decision.alternatives.first().is_some_and(|a| a.code == phc::codes::Alternative::CallPreviousClinic) => Some(t(lang, "ui.now.home_visit")),
+        phc::codes::Service::HomeVisit => first_alternative(),
         phc::codes::Service::Complaint => match (verdict, standard.and_then(|s| s.complaint_deadline)) {
             (Verdict::Eligible, Some(deadline)) if today <= deadline.0 => Some(m.text("ui.now.complaint", &date(deadline.0))),
             (Verdict::Eligible, _) => Some(t(lang, "ui.now.complaint_late")),
@@ -238,6 +237,19 @@ pub fn result_page(p: ResultView) -> Html {
             (r.verdict, m.text(&format!("verdict.attachment.{}", r.verdict), &date))
         }
         _ => (decision.verdict, text.verdict.clone()),
+    };
+    // Going away for a while (issue 23): nothing to change, said as the answer, not as a refusal.
+    let no_change = best.is_none() && decision.reasons.iter().any(|r| r.code == phc::codes::ReasonCode::NoChangeNeeded) && decision.verdict == Verdict::NotEligible;
+    // Changed clinic in the campaign and ill before 1 January (issue 23): who serves now, and from when
+    // the new one, is the answer.
+    let previous_clinic = match (decision.verdict, decision.eligible_from, decision.alternatives.first()) {
+        (Verdict::EligibleLater, Some(from), Some(a)) if a.code == phc::codes::Alternative::CallPreviousClinic => a.date.map(|until| m.text("ui.result.previous_clinic", &[("until", Param::Date(until.0)), ("date", Param::Date(from.0))])),
+        _ => None,
+    };
+    let (panel, verdict_text) = match (no_change, previous_clinic) {
+        (true, _) => ("no_change", t(lang, "ui.result.no_change")),
+        (_, Some(text)) => ("eligible", text),
+        _ => (verdict.as_str(), verdict_text),
     };
     let now_sentence = now_line(lang, decision, verdict, best, way, now.date());
     let other_routes = decision.routes.iter().filter(|r| best.is_none_or(|b| b.reason != r.reason)).map(|r| html! { <li>{ r.text.clone().unwrap_or_default() }</li> }).collect::<Vec<_>>();
@@ -342,7 +354,7 @@ pub fn result_page(p: ResultView) -> Html {
     let first = html! {
         <>
             <button type="button" class="phc-back phc-no-print" onclick={move |_| on_back.emit(())}>{ t(lang, "ui.change_answers") }</button>
-            <div class="phc-panel" data-verdict={verdict.as_str()} part="verdict">
+            <div class="phc-panel" data-verdict={panel} part="verdict">
                 { title(verdict_text) }
                 if let Some(s) = now_sentence {
                     <p class="phc-now-line">{ s }</p>
@@ -355,7 +367,7 @@ pub fn result_page(p: ResultView) -> Html {
             }
             if can_apply {
                 // What to do now: the best route's way, documents and dates (GOV.UK's order).
-                { subtitle(None, t(lang, "ui.result.next")) }
+                { subtitle(None, t(lang, if service == phc::codes::Service::Attachment { "ui.result.how" } else { "ui.result.next" })) }
                 if let Some(r) = best {
                     <p class="phc-best-route">{ r.text.clone().unwrap_or_default() }</p>
                 }

@@ -120,6 +120,9 @@ codes!(
         NewFacility = "new_facility",
         Privatization = "privatization",
         FirstAttachment = "first_attachment",
+        /// Not a ground: "I'm going away for a while" (a trip, shift work, a summer with relatives).
+        /// Nothing needs to change; more than a month away opens the relocation ground (issue 24).
+        TemporaryAbsence = "temporary_absence",
     }
 );
 
@@ -154,6 +157,8 @@ codes!(
         InsuranceContract = "insurance_contract",
         FamilyConsent = "family_consent",
         ComplaintLetter = "complaint_letter",
+        /// A parent of a child disabled since childhood: the child's birth certificate (issue 24).
+        ChildBirthCertificate = "child_birth_certificate",
     }
 );
 
@@ -211,6 +216,11 @@ codes!(
         CallOwnClinic = "call_own_clinic",
         /// An emergency: call an ambulance (103), attached or not.
         CallAmbulance = "call_ambulance",
+        /// Away from home (a trip, a visit, shift work) and ill: the nearest medical organisation
+        /// where one is, or an ambulance (002, 004).
+        NearestMedicalOrganisationThere = "nearest_medical_organisation_there",
+        /// The insurance contract ends before care would start: renew it first (by `date`).
+        RenewInsuranceContract = "renew_insurance_contract",
     }
 );
 
@@ -247,6 +257,11 @@ codes!(
         RulesChecked = "rules_checked",
         /// The campaign a home visit depends on (the previous clinic serves until 1 January).
         CampaignAttachment = "campaign_attachment",
+        /// Nothing needs to change (a temporary absence): a neutral answer, not a refusal (issue 24).
+        NoChangeNeeded = "no_change_needed",
+        /// From 1 January 2027 care is given only by clinics with a contract with the Social Health
+        /// Insurance Fund (Order No. 109 of 2025): check the chosen clinic has one.
+        FundContract = "fund_contract",
     }
 );
 
@@ -285,6 +300,9 @@ codes!(
         TargetUnit = "target_unit",
         BorderTerritory = "border_territory",
         RefusalReceivedOn = "refusal_received_on",
+        /// Home visit: the person is away from home (a trip, a visit, shift work): the nearest
+        /// medical organisation there, or 103 (issue 24).
+        AwayFromHome = "away_from_home",
     }
 );
 

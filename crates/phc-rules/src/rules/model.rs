@@ -420,6 +420,29 @@ pub struct Services {
     pub home_visit: Provision<HomeVisit>,
     pub complaint: Complaint,
     pub refusal_grounds: Provision<RefusalGrounds>,
+    /// Away from home for a while (issue 24).
+    pub away_from_home: Provision<AwayFromHome>,
+    /// The Fund contract a clinic needs to give care (Order No. 109 of 2025, from 1 January 2027).
+    pub fund_contract: Provision<FundContract>,
+}
+
+/// Away from home (a trip, a visit, shift work) and ill: the nearest medical organisation where one
+/// is, or an ambulance (002, 004). Nothing needs to change; only more than a month away is a ground.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AwayFromHome {
+    /// Months away beyond which the relocation ground counts (004, ground 1).
+    pub relocation_after_months: u32,
+}
+
+/// From `from`, care under the guaranteed package and compulsory insurance is given only by PHC
+/// organisations with a contract with the Social Health Insurance Fund: the citizen checks the
+/// chosen clinic has one.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundContract {
+    /// The Fund's contact centre.
+    pub contact_centre: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -460,6 +483,10 @@ pub struct Complaint {
     #[serde(default)]
     pub review_single_source: bool,
     pub review_sources: List<Text>,
+    /// Sources read as giving another review period (the Law "On public services", art. 25: 5 and
+    /// 15 working days), not confirmed in a stored copy: named as disagreeing.
+    #[serde(default)]
+    pub review_disagreeing_sources: List<Text>,
     pub procedure_working_days: u32,
     pub procedure_sources: List<Text>,
     /// Before this day the Code's periods are shown all the same, as a reading.
@@ -639,6 +666,10 @@ pub struct SourceData {
     /// A page's "last update", as the page says.
     #[serde(default, deserialize_with = "with::opt_date")]
     pub updated: Option<NaiveDate>,
+    /// What identifies the act (its number, its date) rests on one secondary source, not on the act's
+    /// own text (Order No. 109 of 2025, issue 24); the provisions citing it say `single_source` too.
+    #[serde(default)]
+    pub single_source: bool,
 }
 
 // ---- All four ----

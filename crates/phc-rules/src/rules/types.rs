@@ -6,7 +6,7 @@
 //! rules exactly.
 
 use super::model::{
-    in_force, Campaign, CalendarFile, Complaint, Dated, Edition, Editions, Family, Files, FreeChanges, Ground, HomeVisit, List, PortalSignIn,
+    in_force, Campaign, CalendarFile, Complaint, Dated, Edition, Editions, Family, Files, FreeChanges, AwayFromHome, FundContract, Ground, HomeVisit, List, PortalSignIn,
     ProcessingTimes, Provision, RefusalGrounds, ResidencyEntry, Services, Territory, Text, WrittenApplication,
 };
 use super::sources::{self, Cite, Source};
@@ -91,6 +91,8 @@ pub struct Rules {
     pub home_visit: Provision<HomeVisit>,
     pub complaint: Complaint,
     pub refusal_grounds: Provision<RefusalGrounds>,
+    pub away_from_home: Provision<AwayFromHome>,
+    pub fund_contract: Provision<FundContract>,
     /// When `rules/services.toml` was last compared with its sources.
     pub services_checked_on: NaiveDate,
     /// The citation table (`rules/sources.toml`): every act, and every source the data above cites.
@@ -118,6 +120,8 @@ impl Rules {
             home_visit: s.home_visit,
             complaint: s.complaint,
             refusal_grounds: s.refusal_grounds,
+            away_from_home: s.away_from_home,
+            fund_contract: s.fund_contract,
             services_checked_on: s.checked_on,
             sources,
         })
@@ -226,6 +230,9 @@ fn citations<'a>(e: &'a Editions, c: &'a CalendarFile, s: &'a Services) -> Resul
     add("services.toml: complaint.deadline_sources".into(), &s.complaint.deadline_sources, true)?;
     add("services.toml: complaint.review_sources".into(), &s.complaint.review_sources, true)?;
     add("services.toml: complaint.procedure_sources".into(), &s.complaint.procedure_sources, true)?;
+    add("services.toml: complaint.review_disagreeing_sources".into(), &s.complaint.review_disagreeing_sources, true)?;
+    add("services.toml: away_from_home".into(), &s.away_from_home.sources, true)?;
+    add("services.toml: fund_contract".into(), &s.fund_contract.sources, true)?;
     add("services.toml: refusal_grounds".into(), &s.refusal_grounds.sources, true)?;
     Ok(out)
 }
@@ -324,5 +331,10 @@ fn check_services(s: &Services) -> Result<(), String> {
     if s.complaint.review_single_source && s.complaint.review_sources.len() != 1 {
         return Err("services.toml: complaint: review_single_source, but review_sources names more than one source".into());
     }
+    check_provision("services.toml: away_from_home", &s.away_from_home, false)?;
+    if s.fund_contract.from.is_none() {
+        return Err("services.toml: fund_contract: no `from`; it applies from the day the order comes into force".into());
+    }
+    check_provision("services.toml: fund_contract", &s.fund_contract, false)?;
     check_provision("services.toml: refusal_grounds", &s.refusal_grounds, false)
 }
