@@ -236,7 +236,8 @@ pub fn next_step(answers: &Answers, rules: &Rules, now: KzMoment, at: Option<&st
             return Step::Ask(question(id).expect("listed"));
         }
     }
-    if let Ok(decision) = decide(answers, rules, now, at) {
+    let decided = decide(answers, rules, now, at);
+    if let Ok(decision) = &decided {
         // A need the person said they do not know is not asked again: the result says what it decides.
         if let Some(q) = decision.needs.iter().filter(|n| !answers.is_answered(**n)).find_map(|n| question(*n)) {
             return Step::Ask(q);
@@ -250,7 +251,9 @@ pub fn next_step(answers: &Answers, rules: &Rules, now: KzMoment, at: Option<&st
             }
         }
     }
-    for &id in extras(&service, answers) {
+    // Nothing to change (going away for a while): no papers, so no question about them.
+    let nothing_to_apply = decided.as_ref().is_ok_and(|d| d.routes.is_empty() && d.reasons.iter().any(|r| r.code == phc::codes::ReasonCode::NoChangeNeeded) && d.verdict == phc::codes::Verdict::NotEligible);
+    for &id in extras(&service, answers).iter().filter(|_| !nothing_to_apply) {
         if !answers.is_answered(id) {
             return Step::Ask(question(id).expect("listed"));
         }

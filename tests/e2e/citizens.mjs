@@ -65,8 +65,29 @@ export const JOURNEYS = [
     first: 'You can call a doctor from this clinic to your home.',
     emergency: true,
     // The clinic's own hours, and 103 at any hour: no "within 10 minutes" at any hour (issue 23).
-    next: { how: /during its working hours.*103/s },
-    never: /within 10 minutes/,
+    next: { how: /during its working hours.*103.*within 10 minutes, in the clinic's hours/s },
+  },
+  {
+    who: 'a man leaving for three weeks of shift work',
+    answers: { service: 'attachment_self', reason: 'temporary_absence', 'relocation.away_over_a_month': 'no' },
+    first: "You don't need to change clinic.",
+    now: /nearest medical organisation.*103/s,
+    neutral: true,
+  },
+  {
+    who: 'a man who changed clinic in the autumn campaign, ill on 15 December',
+    at: '2026-12-15T10:00:00+05:00',
+    answers: { service: 'home_visit', applicant: 'self', 'current_attachment.attached': 'yes', 'current_attachment.at_target_clinic': 'yes',
+      'current_attachment.attached_in_campaign': 'yes' },
+    first: 'Call your previous clinic until 31 December 2026; from 1 January 2027, your new one.',
+    emergency: true,
+  },
+  {
+    who: 'a woman visiting her sister in another town, asking the clinic there for a doctor',
+    answers: { service: 'home_visit', applicant: 'self', 'current_attachment.attached': 'yes', 'current_attachment.at_target_clinic': 'no',
+      away_from_home: 'yes' },
+    now: /nearest medical organisation.*103/s,
+    emergency: true,
   },
   {
     who: 'a daughter whose father needs a doctor',

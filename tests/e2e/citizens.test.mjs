@@ -13,13 +13,16 @@ after(async () => { await browser?.close(); });
 
 for (const j of JOURNEYS) {
   test(`${j.who}: the answer, what to do now, and the screens it took`, async () => {
-    const { context, page, problems } = await openPage(browser);
+    const { context, page, problems } = await openPage(browser, { at: j.at });
     await chooseLanguage(page, 'en');
     const screens = await walkCounting(page, j.answers);
     console.log(`# screens: ${screens.length} (${j.who}): ${screens.join(', ')}`);
     // At most 8 (issue 23), unless the journey says why it takes more.
     assert.ok(screens.length <= (j.maxScreens ?? 8), `${screens.length} screens`);
-    assert.equal((await page.textContent('.phc-result .phc-title')).trim(), j.first, 'the first sentence');
+    if (j.first) assert.equal((await page.textContent('.phc-result .phc-title')).trim(), j.first, 'the first sentence');
+    // What to do now, in one sentence under the answer (issue 23).
+    if (j.now) assert.match(await page.textContent('.phc-result .phc-now-line'), j.now);
+    if (j.neutral) assert.equal(await page.getAttribute('.phc-panel', 'data-verdict'), 'no_change', 'nothing to change is no refusal');
     // The next step comes before the reasons, which are collapsed under "Why we say this".
     const order = await page.$$eval('.phc-result > *', (els) => els.map((e) => e.className || e.tagName));
     assert.ok(order.findIndex((c) => /phc-why/.test(c)) > order.findIndex((c) => /phc-checklist|phc-list/.test(c)), `next step before why: ${order}`);

@@ -20,7 +20,7 @@ after(async () => { await browser?.close(); });
 
 const WALKS = [
   ...SCENARIOS.map((s) => ({ name: s.name, answers: s.answers })),
-  ...JOURNEYS.map((j) => ({ name: j.who, answers: j.answers })),
+  ...JOURNEYS.map((j) => ({ name: j.who, answers: j.answers, at: j.at })),
 ];
 
 /** Where the result's parts are, in px from the top of the page. */
@@ -44,7 +44,7 @@ async function measure(page) {
 for (const lang of ['kk', 'ru']) {
   for (const w of WALKS) {
     test(`[${lang}] ${w.name}: the result fits a phone`, async () => {
-      const { context, page, problems } = await openPage(browser);
+      const { context, page, problems } = await openPage(browser, { at: w.at });
       await chooseLanguage(page, lang);
       await walkCounting(page, w.answers);
       const m = await measure(page);

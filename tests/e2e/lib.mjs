@@ -23,9 +23,9 @@ export async function launch() {
  * console errors and CSP violations from its first byte (`assertClean` fails the test on any); not
  * yet navigated.
  */
-export async function freshPage(browser, { locale = 'en-GB', viewport } = {}) {
+export async function freshPage(browser, { locale = 'en-GB', viewport, at = AT } = {}) {
   const context = await browser.newContext({ locale, viewport: viewport ?? { width: 390, height: 844 } });
-  await context.clock.setFixedTime(new Date(AT));
+  await context.clock.setFixedTime(new Date(at));
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -39,8 +39,8 @@ export async function freshPage(browser, { locale = 'en-GB', viewport } = {}) {
 }
 
 /** `freshPage` at `path`, once the app has taken the page over. */
-export async function openPage(browser, { locale = 'en-GB', path = '/', viewport } = {}) {
-  const { context, page, problems } = await freshPage(browser, { locale, viewport });
+export async function openPage(browser, { locale = 'en-GB', path = '/', viewport, at } = {}) {
+  const { context, page, problems } = await freshPage(browser, { locale, viewport, at });
   await page.goto(URL_BASE + path);
   await ready(page);
   return { context, page, problems };

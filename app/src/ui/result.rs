@@ -127,14 +127,15 @@ fn sources_list(lang: Lang) -> Html {
 fn now_line(lang: Lang, decision: &phc::Decision, verdict: Verdict, best: Option<&phc::decision::RouteItem>, way: &[phc::decision::ChannelItem], today: chrono::NaiveDate) -> Option<String> {
     let m = Messages::get(lang);
     let date = |d: chrono::NaiveDate| vec![("date", Param::Date(d))];
-    let first_alternative = || decision.alternatives.first().and_then(|a| a.text.clone());
+    let first_alternative = || lead_alternative(decision).and_then(|a| a.text.clone());
     let standard = match &decision.dates {
         Dates::Standard(s) => Some(s),
         Dates::HomeVisit(_) => None,
     };
     match decision.service {
         // The previous clinic serving until 1 January is the answer (the headline): how to call it.
-        phc::codes::Service::HomeVisit if verdict == Verdict::Eligible || decision.alternatives.first().is_some_and(|a| a.code == phc::codes::Alternative::CallPreviousClinic) => Some(t(lang, "ui.now.home_visit")),
+        phc::codes::Service::HomeVisit if decision.alternatives.iter().any(|a| a.code == phc::codes::Alternative::CallPreviousClinic) => Some(t(lang, "ui.now.home_visit_previous")),
+        phc::codes::Service::HomeVisit if verdict == Verdict::Eligible => Some(t(lang, "ui.now.home_visit")),
         phc::codes::Service::HomeVisit => first_alternative(),
         phc::codes::Service::Complaint => match (verdict, standard.and_then(|s| s.complaint_deadline)) {
             (Verdict::Eligible, Some(deadline)) if today <= deadline.0 => Some(m.text("ui.now.complaint", &date(deadline.0))),
@@ -162,6 +163,12 @@ fn now_line(lang: Lang, decision: &phc::Decision, verdict: Verdict, best: Option
             }
         },
     }
+}
+
+/// What to do instead, first: the first alternative that is not the ambulance (which the home
+/// visit's emergency note already says), else the ambulance.
+fn lead_alternative<'d>(decision: &'d phc::Decision) -> Option<&'d phc::decision::AlternativeItem> {
+    decision.alternatives.iter().find(|a| a.code != phc::codes::Alternative::CallAmbulance).or(decision.alternatives.first())
 }
 
 /// The refusal grounds of the Rules that no answer can rule out (unreliable documents, a state
@@ -242,8 +249,8 @@ pub fn result_page(p: ResultView) -> Html {
     let no_change = best.is_none() && decision.reasons.iter().any(|r| r.code == phc::codes::ReasonCode::NoChangeNeeded) && decision.verdict == Verdict::NotEligible;
     // Changed clinic in the campaign and ill before 1 January (issue 23): who serves now, and from when
     // the new one, is the answer.
-    let previous_clinic = match (decision.verdict, decision.eligible_from, decision.alternatives.first()) {
-        (Verdict::EligibleLater, Some(from), Some(a)) if a.code == phc::codes::Alternative::CallPreviousClinic => a.date.map(|until| m.text("ui.result.previous_clinic", &[("until", Param::Date(until.0)), ("date", Param::Date(from.0))])),
+    let previous_clinic = match (decision.verdict, decision.eligible_from, decision.alternatives.iter().find(|a| a.code == phc::codes::Alternative::CallPreviousClinic)) {
+        (Verdict::EligibleLater, Some(from), Some(a)) => a.date.map(|until| m.text("ui.result.previous_clinic", &[("until", Param::Date(until.0)), ("date", Param::Date(from.0))])),
         _ => None,
     };
     let (panel, verdict_text) = match (no_change, previous_clinic) {
@@ -254,8 +261,8 @@ pub fn result_page(p: ResultView) -> Html {
     let now_sentence = now_line(lang, decision, verdict, best, way, now.date());
     let other_routes = decision.routes.iter().filter(|r| best.is_none_or(|b| b.reason != r.reason)).map(|r| html! { <li>{ r.text.clone().unwrap_or_default() }</li> }).collect::<Vec<_>>();
     // The first alternative is already the sentence under the answer when nothing else is open.
-    let skip_alternative = usize::from(decision.verdict == Verdict::NotEligible && best.is_none() && decision.service != phc::codes::Service::Complaint);
-    let alternatives = decision.alternatives.iter().skip(skip_alternative).map(|a| html! { <li>{ a.text.clone().unwrap_or_default() }</li> }).collect::<Vec<_>>();
+    let said = lead_alternative(decision).filter(|_| decision.verdict == Verdict::NotEligible && best.is_none() && decision.service != phc::codes::Service::Complaint);
+    let alternatives = decision.alternatives.iter().filter(|a| said.is_none_or(|s| !std::ptr::eq(*a, s))).map(|a| html! { <li>{ a.text.clone().unwrap_or_default() }</li> }).collect::<Vec<_>>();
     let channels = way.iter().map(|c| html! { <li>{ c.text.clone().unwrap_or_default() }</li> });
     let documents = docs.iter().enumerate().map(|(i, d)| {
         let id = format!("phc-doc-{i}");
@@ -355,7 +362,13 @@ pub fn result_page(p: ResultView) -> Html {
         <>
             <button type="button" class="phc-back phc-no-print" onclick={move |_| on_back.emit(())}>{ t(lang, "ui.change_answers") }</button>
             <div class="phc-panel" data-verdict={panel} part="verdict">
-                { title(verdict_text) }
+                // A headline of two sentences (a refusal and why): the first is the answer.
+                if let Some((answer, why)) = verdict_text.split_once(". ").filter(|(a, _)| a.len() < verdict_text.len() / 2 + 20) {
+                    { title(format!("{answer}.")) }
+                    <p class="phc-now-line">{ why.to_string() }</p>
+                } else {
+                    { title(verdict_text) }
+                }
                 if let Some(s) = now_sentence {
                     <p class="phc-now-line">{ s }</p>
                 }
@@ -371,9 +384,7 @@ pub fn result_page(p: ResultView) -> Html {
                 if let Some(r) = best {
                     <p class="phc-best-route">{ r.text.clone().unwrap_or_default() }</p>
                 }
-                if is_home_visit {
-                    <p>{ t(lang, "ui.how.home_visit") }</p>
-                } else if service == phc::codes::Service::Complaint {
+                if service == phc::codes::Service::Complaint {
                     <p>{ t(lang, "ui.how.complaint") }</p>
                 }
                 <ul class="phc-list phc-ways">{ for channels }</ul>

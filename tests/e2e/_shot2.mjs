@@ -1,0 +1,11 @@
+import { launch, openPage, chooseLanguage } from './lib.mjs';
+import { JOURNEYS, walkCounting } from './citizens.mjs';
+const browser = await launch();
+const [which, lang] = [Number(process.argv[2]), process.argv[3]];
+const j = JOURNEYS[which];
+const { context, page } = await openPage(browser, { at: j.at });
+await chooseLanguage(page, lang);
+await walkCounting(page, j.answers);
+await page.evaluate(() => document.fonts.ready);
+await page.screenshot({ path: `/tmp/shot-${which}-${lang}.png`, fullPage: true });
+await browser.close();

@@ -1,0 +1,12 @@
+import { launch, openPage, chooseLanguage } from './lib.mjs';
+import { SCENARIOS } from './scenarios.mjs';
+import { walkCounting } from './citizens.mjs';
+const browser = await launch();
+const [which, lang] = [Number(process.argv[2]), process.argv[3]];
+const j = SCENARIOS[which];
+const { context, page } = await openPage(browser);
+await chooseLanguage(page, lang);
+await walkCounting(page, j.answers);
+await page.evaluate(() => document.fonts.ready);
+await page.screenshot({ path: `/tmp/scen-${which}-${lang}.png`, fullPage: true });
+await browser.close();
