@@ -34,7 +34,7 @@ export const JOURNEYS = [
     answers: { service: 'attachment_self', 'person.residency': 'citizen', reason: 'relocation',
       'relocation.moved_on': ['24', '2', '2026'], 'relocation.leaves_unit': 'no', target_unit: 'same', 'person.categories': [] },
     first: 'You can attach to the clinic you want.',
-    others: /free choice|campaign/,
+    others: /free choice|campaign/i,
   },
   {
     who: 'a Russian citizen working in Kazakhstan',
@@ -51,7 +51,7 @@ export const JOURNEYS = [
     answers: { service: 'attachment_self', 'person.residency': 'citizen', reason: '',
       'current_attachment.free_changes_this_year': '0', target_unit: 'same', 'person.categories': [] },
     first: 'You can attach to the clinic you want.',
-    best: /free choice/,
+    best: /free choice/i,
   },
   {
     who: 'someone refused on 20 November',

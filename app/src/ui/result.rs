@@ -253,6 +253,7 @@ pub fn result_page(p: ResultView) -> Html {
         (Verdict::EligibleLater, Some(from), Some(a)) => a.date.map(|until| m.text("ui.result.previous_clinic", &[("until", Param::Date(until.0)), ("date", Param::Date(from.0))])),
         _ => None,
     };
+    let home_visit_open = decision.service == phc::codes::Service::HomeVisit && (verdict == Verdict::Eligible || previous_clinic.is_some());
     let (panel, verdict_text) = match (no_change, previous_clinic) {
         (true, _) => ("no_change", t(lang, "ui.result.no_change")),
         (_, Some(text)) => ("eligible", text),
@@ -374,8 +375,9 @@ pub fn result_page(p: ResultView) -> Html {
                 }
             </div>
             { take }
-            if is_home_visit {
-                // An emergency is never a question of attachment: said on the first screen.
+            if is_home_visit && !home_visit_open {
+                // An emergency is never a question of attachment: said on the first screen (where the
+                // way is open, the sentence under the answer says it already).
                 <p class="phc-warning phc-emergency" role="note">{ t(lang, "ui.result.emergency") }</p>
             }
             if can_apply {
