@@ -39,9 +39,9 @@ test('"Add to calendar" downloads an .ics with the dates, in the chosen language
   const ics = fs.readFileSync(await download.path(), 'utf8');
   assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\n') && ics.endsWith('END:VCALENDAR\r\n'));
   const unfolded = ics.replace(/\r\n /g, '');
-  assert.match(unfolded, /SUMMARY:Complain by 4 May 2026\r\n/);
+  assert.match(unfolded, /SUMMARY:Complain no later than 4 May 2026\r\n/);
   assert.match(unfolded, /DTSTART;VALUE=DATE:20260504\r\n/);
-  assert.match(unfolded, /SUMMARY:Answer to the complaint due by 10 April 2026\r\n/);
+  assert.match(unfolded, /SUMMARY:Answer to the complaint due no later than 10 April 2026\r\n/);
   assert.equal((unfolded.match(/BEGIN:VALARM/g) ?? []).length, (unfolded.match(/BEGIN:VEVENT/g) ?? []).length);
   await assertClean(page, problems);
   await context.close();
@@ -59,7 +59,11 @@ test('the printed result is one clean page: verdict, reasons, checklist, dates, 
   for (const sel of ['button', '.phc-lang', '.phc-take', 'a.phc-link-portal']) assert.equal(await shown(sel), false, `${sel} hidden in print`);
   for (const sel of ['.phc-result h1', '.phc-reasons', '.phc-checklist input[type=checkbox]', '.phc-timeline', '.phc-version']) assert.ok(await shown(sel), `${sel} printed`);
   assert.match(await page.textContent('.phc-result'), /Checked on 10 March 2026/);
-  assert.match(await page.textContent('.phc-version'), /Checker 0\.1\.0; rules: order-194-2020-amended-2025/);
+  // The edition as its act in words, never its id (issue 23).
+  assert.match(await page.textContent('.phc-version'), /Checker 0\.1\.0; rules: Rules of attachment approved by Order No\. ҚР ДСМ-194\/2020, as amended in 2025/);
+  assert.doesNotMatch(await page.textContent('.phc-result'), /order-194/);
+  // Printing opens what is collapsed: the other ways, the risks, why.
+  assert.equal(await page.$$eval('.phc-result details:not([open])', (d) => d.length), 0, 'every details open for print');
   const pdf = await page.pdf({ format: 'A4' });
   assert.equal(pdf.subarray(0, 4).toString(), '%PDF');
   assert.ok(pdf.length > 10000, `a real page: ${pdf.length} bytes`);

@@ -51,7 +51,8 @@ test('a walk through emits steps without answers, then the decision; widgets kee
   const w = '#main-widget';
   await page.click(`${w} >> .phc-lang button[lang=en]`);
   await page.click(`${w} >> .phc-button-start`);
-  for (const v of ['self', 'citizen', 'relocation']) await answer(page, w, v);
+  // What happened comes first (issue 23), then for whom.
+  for (const v of ['relocation', 'self', 'citizen']) await answer(page, w, v);
   for (const [i, v] of ['1', '3', '2026'].entries()) await page.fill(`${w} >> #phc-field-${i}`, v);
   await page.click(`${w} >> button[type=submit]`);
   // Moved within the unit (a ground under Order ҚР ДСМ-194/2020, ground 1), to a clinic there.
@@ -161,7 +162,7 @@ test('hostile host CSS does not break the widget', async () => {
   const colour = await page.$eval('#main-widget', (w) => getComputedStyle(w.shadowRoot.querySelector('.phc-button-start')).backgroundColor);
   assert.equal(colour, 'rgb(0, 112, 60)', 'the widget keeps its own colours');
   await page.click('#main-widget >> .phc-button-start');
-  assert.equal(await page.getAttribute('#main-widget >> .phc', 'data-screen'), 'question:applicant');
+  assert.equal(await page.getAttribute('#main-widget >> .phc', 'data-screen'), 'question:reason');
   // And the widget changes nothing of the host page.
   assert.equal(await page.evaluate(() => typeof window.wasmBindings), 'undefined', 'no globals left on the host');
   await assertClean(page, problems);

@@ -388,6 +388,9 @@ pub fn result_page(p: ResultView) -> Html {
                 }
                 if service == phc::codes::Service::Complaint {
                     <p>{ t(lang, "ui.how.complaint") }</p>
+                    if show_portal {
+                        <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.to_string()} rel="noopener">{ t(lang, "ui.portal_link") }</a></p>
+                    }
                 }
                 <ul class="phc-list phc-ways">{ for channels }</ul>
                 if portal_available && service != phc::codes::Service::Complaint {
