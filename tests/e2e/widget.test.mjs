@@ -69,7 +69,7 @@ test('a walk through emits steps without answers, then the decision; widgets kee
     assert.ok(s.composed && s.bubbles, 'composed and bubbling');
     assert.equal(s.target, 'main-widget');
   }
-  assert.deepEqual(steps.map((s) => s.detail.step).slice(0, 3), ['question:applicant', 'question:person.residency', 'question:reason']);
+  assert.deepEqual(steps.map((s) => s.detail.step).slice(0, 3), ['question:reason', 'question:applicant', 'question:person.residency']);
   const results = ev.filter((e) => e.name === 'phc-result');
   assert.equal(results.length, 1);
   const ref = reference({
