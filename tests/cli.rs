@@ -183,3 +183,20 @@ fn options_and_files() {
     assert!(stderr(&o).contains("cannot read /nonexistent/request.json"));
     assert!(o.stdout.is_empty());
 }
+
+/// Issue 25: a year typed wrong is refused at the field it was typed in, never at `at` (the engine's
+/// working-day arithmetic ran past the calendar from the date of the move).
+#[test]
+fn a_date_far_ahead_is_refused_at_its_own_field() {
+    let slip = VALID.replace(r#""moved_on":"2026-02-01""#, r#""moved_on":"2062-03-10""#);
+    assert_invalid(slip.as_bytes(), "relocation.moved_on", "2062-03-10");
+    let o = run(&["--ndjson"], slip.as_bytes());
+    let line: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(line["error"]["field"], "relocation.moved_on", "{line}");
+    assert_eq!(line["error"]["kind"], "beyond_calendar", "{line}");
+    // A move long ago, or within the calendar ahead, is still answered.
+    for moved in ["1990-05-01", "2035-12-31"] {
+        let o = run(&[], VALID.replace("2026-02-01", moved).as_bytes());
+        assert_eq!(o.status.code(), Some(0), "{moved}: {}", stderr(&o));
+    }
+}
