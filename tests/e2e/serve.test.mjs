@@ -208,3 +208,16 @@ test('a host page on another origin that follows docs/widget.md gets a working w
     host.close();
   }
 });
+
+test('`/` reads Accept-Language as browsers write it (issue 25): later tags count, q=0 refuses a language', async () => {
+  const cases = [
+    ['de-DE,de;q=0.9,ru;q=0.8', 'ru'], ['fr-FR, fr;q=0.9, EN-us;q=0.7', 'en'], ['uz,kk-KZ;q=0.5', 'kk'],
+    ['ru;q=0,en;q=0.5', 'en'], ['en-GB;q=0, kk;q=0.3', 'kk'], ['ru;q=0.0,  kk ;q=0.5', 'kk'], ['en;q=0.000,ru', 'ru'],
+    ['ru-RU,ru;q=0.9,kk;q=0.8', 'ru'], ['enx,rux', 'kk'], ['*', 'kk'], ['ru;q=0', 'kk'],
+  ];
+  for (const [accept, lang] of cases) {
+    const r = await get('/', 'br', { 'accept-language': accept });
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.body, fs.readFileSync(path.join(DIST, lang, 'index.html.br')), `/ for ${accept}: the ${lang} page`);
+  }
+});
