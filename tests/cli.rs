@@ -183,3 +183,125 @@ fn options_and_files() {
     assert!(stderr(&o).contains("cannot read /nonexistent/request.json"));
     assert!(o.stdout.is_empty());
 }
+
+/// Issue 25: a year typed wrong is refused at the field it was typed in, never at `at` (the engine's
+/// working-day arithmetic ran past the calendar from the date of the move).
+#[test]
+fn a_date_far_ahead_is_refused_at_its_own_field() {
+    let slip = VALID.replace(r#""moved_on":"2026-02-01""#, r#""moved_on":"2062-03-10""#);
+    assert_invalid(slip.as_bytes(), "relocation.moved_on", "2062-03-10");
+    let o = run(&["--ndjson"], slip.as_bytes());
+    let line: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(line["error"]["field"], "relocation.moved_on", "{line}");
+    assert_eq!(line["error"]["kind"], "beyond_calendar", "{line}");
+    // A move long ago, or within the calendar ahead, is still answered.
+    for moved in ["1990-05-01", "2035-12-31"] {
+        let o = run(&[], VALID.replace("2026-02-01", moved).as_bytes());
+        assert_eq!(o.status.code(), Some(0), "{moved}: {}", stderr(&o));
+    }
+}
+
+/// Runs the program with its standard output sent to `stdout` and the input written to it; the
+/// status and standard error.
+fn run_to(args: &[&std::ffi::OsStr], stdin: &[u8], stdout: Stdio) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_phc-check"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn os(args: &[&str]) -> Vec<std::ffi::OsString> {
+    args.iter().map(Into::into).collect()
+}
+
+/// Issue 25: `phc-check … | head` and `> /dev/full` end without a panic (exit 101): a full disk is a
+/// write error with a message (exit 1), a reader that went away ends the program quietly.
+#[test]
+fn a_closed_pipe_or_a_full_disk_ends_cleanly() {
+    let many = format!("{VALID}\n").repeat(5_000);
+    for (args, input) in [(os(&[]), VALID.to_string()), (os(&["--pretty", "--lang", "kk"]), VALID.to_string()), (os(&["--ndjson"]), many.clone()), (os(&["--help"]), String::new()), (os(&["--version"]), String::new())] {
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+        // A full disk.
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let (code, err) = run_to(&args, input.as_bytes(), Stdio::from(full));
+        assert_eq!(code, Some(1), "{args:?} > /dev/full: {err}");
+        assert!(!err.contains("panicked"), "{args:?} > /dev/full: {err}");
+        assert!(err.contains("phc-check: cannot write the output") && err.contains("No space left"), "{args:?} > /dev/full: {err}");
+        // A reader that has gone (`| head -c0`): the pipe's read end closed before anything is written.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let (code, err) = run_to(&args, input.as_bytes(), Stdio::from(writer));
+        assert_ne!(code, Some(101), "{args:?} | closed: {err}");
+        assert!(err.is_empty(), "{args:?} | closed: quietly, got {err}");
+    }
+    // `| head -1`: the reader takes one line of a long batch and goes.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_phc-check"))
+        .arg("--ndjson")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(many.repeat(4).as_bytes());
+    });
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut first).unwrap();
+    assert!(first.contains("\"verdict\""));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_ne!(out.status.code(), Some(101), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "quietly: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Issue 25: a file name or a `--lang` that is not UTF-8 is no panic: the file is read, the language
+/// refused with the usual message.
+#[test]
+fn arguments_that_are_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("phc-cli-os-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(std::ffi::OsStr::from_bytes(b"r\xe9quest.json"));
+    std::fs::write(&path, VALID).unwrap();
+    let (code, err) = run_to(&[path.as_os_str()], b"", Stdio::null());
+    assert_eq!(code, Some(0), "{err}");
+    let missing = dir.join(std::ffi::OsStr::from_bytes(b"missing\xff.json"));
+    let (code, err) = run_to(&[missing.as_os_str()], b"", Stdio::null());
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("cannot read") && err.contains("missing\u{fffd}.json"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+    for lang in [&[std::ffi::OsStr::new("--lang"), std::ffi::OsStr::from_bytes(b"k\xffk")][..], &[std::ffi::OsStr::from_bytes(b"--lang=\xff")]] {
+        let (code, err) = run_to(lang, VALID.as_bytes(), Stdio::null());
+        assert_eq!(code, Some(2), "{lang:?}: {err}");
+        assert!(err.contains("--lang: unknown language") && err.contains("expected one of kk, ru, en"), "{lang:?}: {err}");
+    }
+    let (code, err) = run_to(&[std::ffi::OsStr::from_bytes(b"--fr\xffb")], VALID.as_bytes(), Stdio::null());
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("unknown option --fr\u{fffd}b"), "{err}");
+}
+
+/// Issue 25: a bad value's control characters are not sent to the terminal as they are (an escape
+/// sequence could rewrite the screen), and a UTF-8 byte order mark is named.
+#[test]
+fn control_characters_and_a_byte_order_mark_are_named() {
+    let o = run(&[], br#"{"service":"\u001b[2J\u001b]0;owned\u0007","at":"2026-03-10T10:00:00Z"}"#);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "raw control characters: {err:?}");
+    assert!(err.contains(r"\u{1b}[2J"), "{err}");
+    let mut bom = b"\xef\xbb\xbf".to_vec();
+    bom.extend_from_slice(VALID.as_bytes());
+    assert_invalid(&bom, "request", "byte order mark");
+}

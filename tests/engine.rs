@@ -419,3 +419,45 @@ fn stale_data_is_provisional_then_refused() {
     assert_eq!((e.field, e.kind), (phc::codes::Field::At, phc::codes::ErrorKind::BeyondCalendar));
     assert!(e.message.contains("the last year this checker's calendar covers"), "{e}");
 }
+
+/// Issue 25: every error names the field its value came from. Each date a citizen types, with any
+/// year (one key off, long ago, far ahead), in every service and on every ground, at the start and at
+/// the end of the calendar, gets a decision or an error at that date's own field, never at `at`: the
+/// app refuses the date on its question only when the error names the question's field.
+#[test]
+fn a_date_typed_wrong_is_refused_at_its_own_field() {
+    let fields = [("person", "birth_date"), ("person", "insurance_until"), ("relocation", "moved_on"), ("", "refusal_received_on")];
+    let values = ["0001-01-01", "1062-03-10", "1900-01-01", "2014-12-31", "2020-01-01", "2035-12-31", "2036-01-01", "2062-03-10", "9999-12-31"];
+    let reasons = [None, Some("relocation"), Some("free_choice"), Some("campaign"), Some("voluntary_insurance"), Some("first_attachment"), Some("clinic_stopped_service")];
+    let mut checked = 0;
+    for at in ["2026-03-10T10:00:00+05:00", "2026-12-31T19:00:00+05:00", "2035-12-31T17:00:00+05:00", "2020-01-01T09:00:00+06:00"] {
+        for service in ["attachment", "home_visit", "complaint"] {
+            for reason in reasons {
+                for (object, name) in fields {
+                    for value in values {
+                        let mut req = json!({
+                            "service": service, "at": at,
+                            "person": {"residency": "citizen", "consents_to_data_access": true, "insurance": "voluntary"},
+                            "current_attachment": {"attached": true, "at_target_clinic": false, "free_changes_this_year": 0},
+                            "relocation": {"leaves_unit": false}, "target_unit": "same",
+                        });
+                        if let Some(r) = reason {
+                            req["reason"] = json!(r);
+                        }
+                        let path = if object.is_empty() { name.to_string() } else { format!("{object}.{name}") };
+                        if object.is_empty() {
+                            req[name] = json!(value);
+                        } else {
+                            req[object][name] = json!(value);
+                        }
+                        checked += 1;
+                        if let Err(e) = check_json(&req.to_string(), rules(), Some(Lang::En), None) {
+                            assert_eq!(e.path(), path, "{value} at {path} ({service}, {reason:?}, at {at}): {e}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 3000);
+}

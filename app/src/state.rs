@@ -497,6 +497,27 @@ mod tests {
         assert_eq!((fine.error, fine.answers.get(Field::RefusalReceivedOn)), (None, Some(&Answer::Date("2026-02-02".into()))));
     }
 
+    /// Issue 25: "moved on 10 3 2062" (one key from 2026) is refused on its question, never taken as
+    /// an answer that ends in "the checker stopped working": the engine names the field it came from.
+    #[test]
+    fn a_year_typed_wrong_is_refused_on_its_question() {
+        let now = at("2026-03-10T10:00:00+05:00");
+        let mut s = State::new(Lang::En, None, None).apply(Action::Begin, now);
+        for (field, code) in [(Field::Service, "attachment"), (Field::Reason, "relocation"), (Field::Applicant, "self"), (Field::Residency, "citizen")] {
+            assert_eq!(asked(&s), field);
+            s = choose(&s, code, now);
+        }
+        assert_eq!(asked(&s), Field::MovedOn);
+        let typed = |y: &str| s.apply(Action::Edit(Edit::Day("10".into())), now).apply(Action::Edit(Edit::Month("3".into())), now).apply(Action::Edit(Edit::Year(y.into())), now).apply(Action::Submit, now);
+        for year in ["2062", "2036", "9999"] {
+            let slip = typed(year);
+            assert_eq!((slip.screen, slip.error), (Screen::Ask(Field::MovedOn), Some("ui.error.date_rejected")), "moved in {year}");
+            assert_eq!(slip.answers.get(Field::MovedOn), None);
+        }
+        let fine = typed("2026");
+        assert_eq!((fine.error, fine.answers.get(Field::MovedOn)), (None, Some(&Answer::Date("2026-03-10".into()))));
+    }
+
     #[test]
     fn a_restored_result_is_decided_when_restored() {
         let now = at("2026-03-10T10:00:00+05:00");

@@ -8,10 +8,36 @@ use phc::Lang;
 use wasm_bindgen::prelude::*;
 
 /// One mounted widget. Dropping it (or `destroy`) frees the app.
+///
+/// Its container can outlive its element (issue 25): Yew adds its event listeners to the root it
+/// renders into and never removes them (their closures hold the root, so neither is ever freed: 1.2
+/// KiB of wasm memory, about ten nodes and three listeners per mount). So `phc-widget.js` parks a
+/// removed element's container and handle (`park`: the app is gone, the container empty) and gives
+/// them to the next element (`adopt`: a new app, from that element's attributes), and a portal that
+/// mounts and removes widgets all day keeps as many roots as it ever showed at once.
 #[wasm_bindgen]
 pub struct WidgetHandle {
-    app: Option<yew::AppHandle<ui::App>>,
+    app: Option<yew::AppHandle<Root>>,
     config: Config,
+    /// Each element's app is a new component (its key): nothing of the last element's app is kept.
+    generation: u32,
+    parked: bool,
+}
+
+/// What a widget's root renders: the app, or nothing while parked.
+#[derive(yew::Properties, Clone, PartialEq)]
+pub struct Mounted {
+    config: Config,
+    generation: u32,
+    parked: bool,
+}
+
+#[yew::function_component(Root)]
+fn root(m: &Mounted) -> yew::Html {
+    if m.parked {
+        return yew::Html::default();
+    }
+    yew::virtual_dom::VChild::<ui::App>::new(m.config.clone(), Some(m.generation.into())).into()
 }
 
 /// Reads the element's attributes; an invalid one is left out and reported as `field: message`.
@@ -74,32 +100,60 @@ fn config_from(attrs: &JsValue, host: web_sys::Element, reset: u32) -> (Config, 
 }
 
 /// A `portal-url` the widget links to: an http(s) or site-relative address, never `javascript:`.
+/// Site-relative means a path: `//host/…` and `/\host/…` name another host (browsers read `\` as `/`
+/// in http(s) addresses, and drop tabs and line breaks, so `/<tab>/host` is `//host`: issue 25), so
+/// an address with a control character or a space is refused whatever it starts with.
 pub fn is_portal_address(u: &str) -> bool {
-    u.starts_with("https://") || u.starts_with("http://") || u.starts_with('/')
+    if u.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return false;
+    }
+    u.starts_with("https://") || u.starts_with("http://") || (u.starts_with('/') && !u[1..].starts_with(['/', '\\']))
 }
 
 #[wasm_bindgen]
 impl WidgetHandle {
     /// Applies new attributes (the element's `attributeChangedCallback`).
     pub fn update(&mut self, attrs: JsValue) {
-        let host = self.config.host.clone().expect("mounted with a host");
+        let Some(host) = self.config.host.clone().filter(|_| !self.parked) else { return };
         let (mut config, errors) = config_from(&attrs, host, self.config.reset);
         // The journey restored at mount is the mount's alone.
         config.journey = self.config.journey.clone();
         ui::report_errors(&config, &errors);
         if config != self.config {
-            self.config = config.clone();
-            if let Some(app) = self.app.as_mut() {
-                app.update(config);
-            }
+            self.config = config;
+            self.render();
         }
     }
 
     /// Back to the start page, all answers forgotten.
     pub fn reset(&mut self) {
+        if self.parked {
+            return;
+        }
         self.config.reset += 1;
+        self.render();
+    }
+
+    /// The element is gone: its app goes, and the container waits, empty, for another element.
+    pub fn park(&mut self) {
+        self.parked = true;
+        self.config.host = None;
+        self.render();
+    }
+
+    /// Another element takes the parked container: a new app, as `mount` makes one.
+    pub fn adopt(&mut self, host: web_sys::Element, attrs: JsValue) {
+        let (config, errors) = config_from(&attrs, host, 0);
+        (self.config, self.parked) = (with_kept_journey(config), false);
+        self.generation = self.generation.wrapping_add(1);
+        self.render();
+        ui::report_errors(&self.config, &errors);
+    }
+
+    fn render(&mut self) {
+        let mounted = Mounted { config: self.config.clone(), generation: self.generation, parked: self.parked };
         if let Some(app) = self.app.as_mut() {
-            app.update(self.config.clone());
+            app.update(mounted);
         }
     }
 
@@ -110,17 +164,24 @@ impl WidgetHandle {
     }
 }
 
+/// Back on the host page in the same tab: the place and answers this widget left (issue 23), kept
+/// under its own key.
+fn with_kept_journey(mut config: Config) -> Config {
+    config.journey = config.keep_as.as_deref().and_then(ui::saved_journey_as);
+    config
+}
+
 /// Mounts an app into `container` (inside the element's shadow root); events go to `host`.
 #[wasm_bindgen]
 pub fn mount(container: web_sys::Element, host: web_sys::Element, attrs: JsValue) -> WidgetHandle {
     ui::install_panic_message();
-    let (mut config, errors) = config_from(&attrs, host, 0);
-    // Back on the host page in the same tab: the place and answers it left (issue 23).
-    config.journey = config.keep_as.as_deref().and_then(ui::saved_journey_as);
+    let (config, errors) = config_from(&attrs, host, 0);
+    let config = with_kept_journey(config);
     let _ = container.set_attribute("data-phc-ready", "");
-    let app = yew::Renderer::<ui::App>::with_root_and_props(container, config.clone()).render();
+    let mounted = Mounted { config: config.clone(), generation: 0, parked: false };
+    let app = yew::Renderer::<Root>::with_root_and_props(container, mounted).render();
     ui::report_errors(&config, &errors);
-    WidgetHandle { app: Some(app), config }
+    WidgetHandle { app: Some(app), config, generation: 0, parked: false }
 }
 
 /// The engine alone: a request (an object or JSON text) in, the decision object out. Without `at`,

@@ -5,7 +5,10 @@
 //! in order; `--lang kk|ru|en` adds human text. Invalid input: exit code 2, a message naming the
 //! field on standard error and nothing on standard output (with `--ndjson`, an `{"error": …}` line for
 //! that request while the others go on). Input is read in bounded memory: a request larger than
-//! `MAX_REQUEST` bytes is refused without being held whole.
+//! `MAX_REQUEST` bytes is refused without being held whole. Output that cannot be written ends the
+//! program with exit code 1: with a message (a full disk), or quietly when the reader has gone
+//! (`phc-check … | head`); arguments need not be UTF-8 (a file name is a file name), and what the
+//! program says on standard error never carries a control character of the input to the terminal.
 
 use phc::codes::{ErrorKind, Field};
 use phc::{check_json, InputError, Lang, Rules};
@@ -22,47 +25,82 @@ const USAGE: &str = "usage: phc-check [--ndjson] [--lang kk|ru|en] [--pretty] [F
   --lang L      add the human text in Kazakh (kk), Russian (ru) or English (en)
   --pretty      indent the decision (not with --ndjson)
   --help        this text;  --version  the program and rules versions
-Exit codes: 0 decided, 2 invalid input (the message names the field), 1 cannot read the input.";
+Exit codes: 0 decided, 2 invalid input (the message names the field), 1 cannot read the input
+or write the output.";
 
 struct Options {
     ndjson: bool,
     pretty: bool,
     lang: Option<Lang>,
-    file: Option<String>,
+    /// As given: a file name need not be UTF-8.
+    file: Option<std::path::PathBuf>,
 }
 
-fn parse_args() -> Result<Option<Options>, String> {
+/// What the command line asks for: a check, or a text to print (`--help`, `--version`).
+enum Args {
+    Check(Options),
+    Print(String),
+}
+
+fn parse_args() -> Result<Args, String> {
     let mut o = Options { ndjson: false, pretty: false, lang: None, file: None };
-    let mut args = std::env::args().skip(1);
+    let lang = |v: &str| Lang::parse(v).ok_or_else(|| format!("--lang: unknown language \"{v}\"; expected one of {}", Lang::expected()));
+    let mut args = std::env::args_os().skip(1);
     while let Some(a) = args.next() {
-        match a.as_str() {
-            "--help" | "-h" => {
-                println!("{USAGE}");
-                return Ok(None);
-            }
-            "--version" | "-V" => {
-                println!("phc-check {} (rules: {})", env!("CARGO_PKG_VERSION"), rules_versions());
-                return Ok(None);
-            }
+        // Options are words; anything not UTF-8 is shown with U+FFFD, and a file name is kept as given.
+        match &*a.to_string_lossy() {
+            "--help" | "-h" => return Ok(Args::Print(USAGE.to_string())),
+            "--version" | "-V" => return Ok(Args::Print(format!("phc-check {} (rules: {})", env!("CARGO_PKG_VERSION"), rules_versions()))),
             "--ndjson" => o.ndjson = true,
             "--pretty" => o.pretty = true,
             "--lang" => {
                 let v = args.next().ok_or("--lang needs a value: kk, ru or en")?;
-                o.lang = Some(Lang::parse(&v).ok_or_else(|| format!("--lang: unknown language \"{v}\"; expected one of {}", Lang::expected()))?);
+                o.lang = Some(lang(&v.to_string_lossy())?);
             }
-            s if s.starts_with("--lang=") => {
-                let v = &s[7..];
-                o.lang = Some(Lang::parse(v).ok_or_else(|| format!("--lang: unknown language \"{v}\"; expected one of {}", Lang::expected()))?);
-            }
+            s if s.starts_with("--lang=") => o.lang = Some(lang(&s[7..])?),
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option {s}")),
             _ if o.file.is_some() => return Err("only one FILE may be given".into()),
-            _ => o.file = Some(a),
+            _ => o.file = Some(a.into()),
         }
     }
     if o.ndjson && o.pretty {
         return Err("--pretty cannot be used with --ndjson (one decision per line)".into());
     }
-    Ok(Some(o))
+    Ok(Args::Check(o))
+}
+
+/// Says `message` on standard error, each control character but the line ends written as an escape
+/// (`\u{1b}`): a request's bad value is echoed in its error, and must not drive the terminal. A
+/// standard error that cannot be written is no reason to panic.
+fn say(message: &str) {
+    let mut text = String::with_capacity(message.len() + 1);
+    for c in message.chars() {
+        if c.is_control() && c != '\n' {
+            text.extend(c.escape_unicode());
+        } else {
+            text.push(c);
+        }
+    }
+    text.push('\n');
+    let _ = io::stderr().write_all(text.as_bytes());
+}
+
+/// How a failed write to standard output ends the program: quietly when the reader has gone (`| head`,
+/// as other command-line tools do), else (a full disk) with the error; exit code 1 either way.
+fn write_failed(e: &io::Error) -> ExitCode {
+    if e.kind() != io::ErrorKind::BrokenPipe {
+        say(&format!("phc-check: cannot write the output: {e}"));
+    }
+    ExitCode::from(1)
+}
+
+/// Writes `text` and a newline to standard output, flushed (a write error shows here, not at exit).
+fn print(text: &str) -> ExitCode {
+    let mut out = io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => write_failed(&e),
+    }
 }
 
 fn rules_versions() -> String {
@@ -74,26 +112,27 @@ fn rules_versions() -> String {
 
 fn main() -> ExitCode {
     let opts = match parse_args() {
-        Ok(Some(o)) => o,
-        Ok(None) => return ExitCode::SUCCESS,
+        Ok(Args::Check(o)) => o,
+        Ok(Args::Print(text)) => return print(&text),
         Err(e) => {
-            eprintln!("phc-check: {e}\n{USAGE}");
+            say(&format!("phc-check: {e}\n{USAGE}"));
             return ExitCode::from(2);
         }
     };
     let rules = match Rules::embedded() {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("phc-check: the built-in rule data is broken: {e}");
+            say(&format!("phc-check: the built-in rule data is broken: {e}"));
             return ExitCode::from(1);
         }
     };
     let input: Box<dyn Read> = match opts.file.as_deref() {
-        None | Some("-") => Box::new(io::stdin().lock()),
+        None => Box::new(io::stdin().lock()),
+        Some(path) if path.as_os_str() == "-" => Box::new(io::stdin().lock()),
         Some(path) => match std::fs::File::open(path) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                eprintln!("phc-check: cannot read {path}: {e}");
+                say(&format!("phc-check: cannot read {}: {e}", path.display()));
                 return ExitCode::from(1);
             }
         },
@@ -109,7 +148,7 @@ fn main() -> ExitCode {
 fn single(input: &mut impl Read, rules: &Rules, opts: &Options) -> ExitCode {
     let mut buf = Vec::new();
     if let Err(e) = input.take(MAX_REQUEST as u64 + 1).read_to_end(&mut buf) {
-        eprintln!("phc-check: cannot read the input: {e}");
+        say(&format!("phc-check: cannot read the input: {e}"));
         return ExitCode::from(1);
     }
     let result = if buf.len() > MAX_REQUEST {
@@ -120,17 +159,20 @@ fn single(input: &mut impl Read, rules: &Rules, opts: &Options) -> ExitCode {
     match result {
         Ok(json) => {
             let json = if opts.pretty { pretty(&json) } else { json };
-            println!("{json}");
-            ExitCode::SUCCESS
+            print(&json)
         }
         Err(e) => {
-            eprintln!("phc-check: invalid request: {e}");
+            say(&format!("phc-check: invalid request: {e}"));
             ExitCode::from(2)
         }
     }
 }
 
 fn decide_bytes(bytes: &[u8], rules: &Rules, lang: Option<Lang>) -> Result<String, InputError> {
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        // An editor's "UTF-8 with BOM": named, where the parser would only say it expected a value.
+        return Err(InputError::new(Field::Request, ErrorKind::Syntax, "starts with a UTF-8 byte order mark (BOM, bytes EF BB BF); expected JSON in UTF-8 without it"));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         InputError::new(Field::Request, ErrorKind::Syntax, format!("not UTF-8 text (invalid byte at offset {}); expected JSON in UTF-8", e.valid_up_to()))
     })?;
@@ -157,9 +199,11 @@ fn ndjson(input: &mut impl BufRead, rules: &Rules, opts: &Options) -> ExitCode {
             Ok(Some(len)) => len,
             Ok(None) => break,
             Err(e) => {
-                eprintln!("phc-check: cannot read the input: {e}");
-                let _ = out.flush();
-                return ExitCode::from(1);
+                say(&format!("phc-check: cannot read the input: {e}"));
+                return match out.flush() {
+                    Ok(()) => ExitCode::from(1),
+                    Err(e) => write_failed(&e),
+                };
             }
         };
         number += 1;
@@ -174,18 +218,18 @@ fn ndjson(input: &mut impl BufRead, rules: &Rules, opts: &Options) -> ExitCode {
             Ok(json) => writeln!(out, "{json}"),
             Err(e) => {
                 failed = true;
-                eprintln!("phc-check: line {number}: invalid request: {e}");
+                say(&format!("phc-check: line {number}: invalid request: {e}"));
                 let error = Value::object([("line", Value::from(number)), ("field", e.path().into()), ("kind", e.kind.as_str().into()), ("message", e.message.into())]);
                 let err = Value::object([("error", error)]);
                 writeln!(out, "{err}")
             }
         };
-        if written.is_err() {
-            return ExitCode::from(1);
+        if let Err(e) = written {
+            return write_failed(&e);
         }
     }
-    if out.flush().is_err() {
-        return ExitCode::from(1);
+    if let Err(e) = out.flush() {
+        return write_failed(&e);
     }
     if failed {
         ExitCode::from(2)

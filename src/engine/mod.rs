@@ -96,6 +96,18 @@ fn decide_one<'r>(req: &Request, rules: &'r Rules) -> Result<Decision<'r>, Input
             ));
         }
     }
+    // A date the engine counts working days from must be inside the calendar too, refused at its own
+    // field: a move on 10 March 2062 (a slip for 2026) makes the attachment possible from that day,
+    // and counting from it would run past the calendar (issue 25: the error named `at`).
+    if let Some(moved) = req.relocation.moved_on {
+        if moved > date && !rules.covers(moved) {
+            return Err(InputError::new(
+                Field::MovedOn,
+                ErrorKind::BeyondCalendar,
+                format!("{} is after {last_year}, the last year this checker's calendar covers; expected the day of the move (a year far ahead is likely a typing slip)", crate::dates::iso(moved)),
+            ));
+        }
+    }
     let law = rules.editions.in_force(date).expect("date is after the first edition");
     let ctx = Ctx::new(rules, law, req.at);
     match req.service {

@@ -132,14 +132,16 @@ test('widget: "Print" prints the widget\'s result alone, not the host page', asy
   await page.evaluate(() => {
     window.__frames = [];
     new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) if (n.tagName === 'IFRAME') window.__frames.push(n.srcdoc);
+      for (const r of records) for (const n of r.addedNodes) if (n.tagName === 'IFRAME') window.__frames.push(n);
     }).observe(document.body, { childList: true });
   });
   const w = '#printer';
   await walkWidgetComplaint(page, w);
   await page.click(`${w} >> .phc-action-print`);
-  await page.waitForFunction(() => window.__frames.length === 1);
-  const doc = await page.evaluate(() => window.__frames[0]);
+  // The frame's document is built of nodes (no HTML text: a Trusted Types host allows that too).
+  await page.waitForFunction(() => window.__frames.length === 1 && window.__frames[0].contentDocument?.querySelector('.phc-result'));
+  const doc = await page.evaluate(() => window.__frames[0].contentDocument.documentElement.outerHTML);
+  assert.ok(await page.evaluate(() => [...window.__frames[0].contentDocument.querySelectorAll('details')].every((d) => d.open)), 'the reasons open');
   assert.match(doc, /class="phc-result"/, 'the result is printed');
   assert.doesNotMatch(doc, /portal-header|eGov\.kz/, 'the host page is not');
   assert.match(doc, /<link rel="stylesheet" href="[^"]+\.css">/, 'with the widget\'s stylesheet');

@@ -125,3 +125,99 @@ test('the minified stylesheet means exactly what static/app.css says (Chromium p
     await browser.close();
   }
 });
+
+test('a missing hashed-looking file is not cached (issue 25): its 404 is revalidated, never immutable for a year', async () => {
+  for (const file of ['/phc-app-0123456789abcdef_bg.wasm', '/phc-app-abc.js', '/app-0123abcd.css', '/messages-en-deadbeef.txt', '/sub/dir/x-1.js']) {
+    const r = await get(file);
+    assert.equal(r.status, 404, file);
+    const cache = r.headers['cache-control'] ?? '';
+    assert.doesNotMatch(cache, /immutable|max-age=[1-9]/, `${file}: a 404 sent with cache-control ${cache}`);
+    assert.match(cache, /no-cache|no-store/, `${file}: ${cache}`);
+    for (const h of SECURITY) assert.ok(r.headers[h], `${file}'s 404 has ${h}`);
+  }
+  // A hashed file that is there keeps its year, asked again too (304).
+  const css = '/' + hashed.find((f) => f.endsWith('.css'));
+  const first = await get(css);
+  assert.match(first.headers['cache-control'], /immutable/);
+  const again = await get(css, undefined, { 'if-none-match': first.headers.etag });
+  assert.equal(again.status, 304);
+  assert.match(again.headers['cache-control'], /immutable/);
+});
+
+// The files a host page on another origin loads to run the widget: the module, what it imports, the
+// wasm, the stylesheet and the texts of each language.
+const widgetFiles = () => ['/phc-widget.js', ...hashed.filter((f) => /^(phc-app|messages|app)-/.test(f) || /\.(wasm|css)$/.test(f)).map((f) => '/' + f)];
+
+test('the widget\'s files may be loaded from another origin (issue 25): Access-Control-Allow-Origin on the module, the wasm, the stylesheet and the texts', async () => {
+  const files = widgetFiles();
+  assert.ok(files.some((f) => f.endsWith('.wasm')) && files.some((f) => /messages-ru-/.test(f)) && files.some((f) => /phc-app-.*\.js$/.test(f)), files.join(' '));
+  for (const file of files) {
+    const r = await get(file, 'br', { origin: 'https://portal.example' });
+    assert.equal(r.status, 200, file);
+    assert.equal(r.headers['access-control-allow-origin'], '*', `${file}: access-control-allow-origin`);
+    assert.equal(r.headers['cross-origin-resource-policy'], 'cross-origin', `${file}: cross-origin-resource-policy`);
+  }
+  // Only the widget's files: the app's pages are not for other origins to read.
+  for (const page of ['/', '/en/']) assert.equal((await get(page)).headers['access-control-allow-origin'], undefined, page);
+});
+
+test('a host page on another origin that follows docs/widget.md gets a working widget from this server (issue 25)', async () => {
+  const checker = new URL(URL_BASE).origin;
+  // The host's own server, on another port of this machine (another origin; a page that a route of
+  // the test answered would count as public, and Chromium keeps public pages from loopback servers).
+  const host = http.createServer((req, res) => {
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      // The policy docs/widget.md gives a host that loads the checker from another origin.
+      'content-security-policy': `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${checker}; style-src 'self' ${checker}; connect-src 'self' ${checker}`,
+    });
+    res.end(`<!doctype html><html lang="ru"><head><title>Portal</title>
+      <script type="module" src="${checker}/phc-widget.js"></script></head>
+      <body><phc-eligibility id="w" lang="ru" service="attachment" at="2026-03-10T10:00:00+05:00"></phc-eligibility></body></html>`);
+  });
+  await new Promise((done) => host.listen(0, '127.0.0.1', done));
+  const HOST = `http://127.0.0.1:${host.address().port}`;
+  assert.notEqual(HOST, checker);
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 1200 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    await page.addInitScript(() => {
+      window.__events = [];
+      for (const n of ['phc-ready', 'phc-error']) document.addEventListener(n, (e) => window.__events.push(n));
+      document.addEventListener('securitypolicyviolation', (e) => window.__events.push(`csp ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(`${HOST}/services/attachment`);
+    await page.waitForFunction(() => window.__events.length > 0, null, { timeout: 20000 }).catch(() => {});
+    assert.deepEqual(await page.evaluate(() => window.__events), ['phc-ready'], problems.join('\n'));
+    await page.waitForSelector('#w >> .phc .phc-title');
+    assert.equal(await page.getAttribute('#w >> .phc', 'lang'), 'ru');
+    // Another language's texts, fetched from the checker's origin.
+    await page.click('#w >> .phc-lang button[lang=kk]');
+    await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('.phc')?.getAttribute('lang') === 'kk');
+    const verdict = await page.evaluate(() => document.querySelector('#w').check(
+      { service: 'home_visit', at: '2026-03-10T10:00:00+05:00', current_attachment: { attached: true, at_target_clinic: true } }, { lang: 'en' },
+    ).then((d) => d.verdict));
+    assert.equal(verdict, 'eligible');
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    host.close();
+  }
+});
+
+test('`/` reads Accept-Language as browsers write it (issue 25): later tags count, q=0 refuses a language', async () => {
+  const cases = [
+    ['de-DE,de;q=0.9,ru;q=0.8', 'ru'], ['fr-FR, fr;q=0.9, EN-us;q=0.7', 'en'], ['uz,kk-KZ;q=0.5', 'kk'],
+    ['ru;q=0,en;q=0.5', 'en'], ['en-GB;q=0, kk;q=0.3', 'kk'], ['ru;q=0.0,  kk ;q=0.5', 'kk'], ['en;q=0.000,ru', 'ru'],
+    ['ru-RU,ru;q=0.9,kk;q=0.8', 'ru'], ['enx,rux', 'kk'], ['*', 'kk'], ['ru;q=0', 'kk'],
+  ];
+  for (const [accept, lang] of cases) {
+    const r = await get('/', 'br', { 'accept-language': accept });
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.body, fs.readFileSync(path.join(DIST, lang, 'index.html.br')), `/ for ${accept}: the ${lang} page`);
+  }
+});

@@ -120,6 +120,7 @@ pub fn app(config: &Config) -> Html {
     let on_lang = {
         let dispatch = state.dispatcher();
         let embedded = config.embedded;
+        let host = config.host.clone();
         Callback::from(move |l: Lang| {
             let apply = {
                 let dispatch = dispatch.clone();
@@ -134,10 +135,20 @@ pub fn app(config: &Config) -> Html {
                 apply();
             } else {
                 // Another language's texts come as a file (from the offline copy once installed).
+                // When it cannot be loaded (this tab's build is no longer deployed and its file is
+                // gone, issue 25), the standalone page opens that language's page of the build now
+                // deployed, at the same place (the journey is kept in the tab); a widget tells its host.
+                let host = host.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     match languages::ensure(l).await {
                         Ok(()) => apply(),
-                        Err(e) => web_sys::console::error_1(&format!("phc: {e}").into()),
+                        Err(e) => {
+                            web_sys::console::error_1(&format!("phc: {e}").into());
+                            match &host {
+                                Some(host) => events::error(host, &format!("{e}; reload the page to switch the language")),
+                                None => platform::open_language_page(l),
+                            }
+                        }
                     }
                 });
             }

@@ -42,6 +42,16 @@ pub fn store_lang(lang: Lang) {
     }
 }
 
+/// Opens the language's own page (`/ru/`), the fragment kept, with the language stored: what a
+/// tab does when its build's texts of that language are gone after a new deployment.
+pub fn open_language_page(lang: Lang) {
+    store_lang(lang);
+    if let Some(w) = web_sys::window() {
+        let hash = w.location().hash().unwrap_or_default();
+        let _ = w.location().replace(&format!("/{}/{hash}", lang.as_str()));
+    }
+}
+
 /// The language of the prerendered start page inside `root` (xtask writes one page per language,
 /// `tests/e2e/prerender.test.mjs`): the app takes the page over in it.
 pub fn prerendered_lang(root: &web_sys::Element) -> Option<Lang> {
@@ -77,25 +87,32 @@ pub fn install_panic_message() {
 /// The crash message in every mounted app: the page's own (`#phc-app`) and each widget's, inside
 /// its open shadow root, where a search of the document cannot see. A widget's message is in the
 /// widget's `lang` and links to its `portal-url`. Runs in the panic hook, before the wasm stops for
-/// good, so it must not panic itself: every step that can fail is skipped instead.
+/// good, so it must not panic itself: every step that can fail is skipped instead. Built of nodes,
+/// not HTML text, so that a host page enforcing Trusted Types shows it too (issue 25).
 pub fn show_crash_message() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let message = |lang: Lang, portal: Option<String>| {
+    let message = |lang: Lang, portal: Option<String>| -> Option<web_sys::Element> {
         let lang = super::languages::shown(lang);
         let url = portal.unwrap_or_else(|| super::portal_url(lang, None));
-        format!(
-            r#"<div class="phc-crash" role="alert" lang="{}"><p>{}</p><p><a href="{}">{}</a></p></div>"#,
-            lang.as_str(),
-            escape(&t(lang, "ui.error.crashed")),
-            escape(&url),
-            escape(&t(lang, "ui.portal_link"))
-        )
+        let div = doc.create_element("div").ok()?;
+        div.set_class_name("phc-crash");
+        div.set_attribute("role", "alert").ok()?;
+        div.set_attribute("lang", lang.as_str()).ok()?;
+        let said = doc.create_element("p").ok()?;
+        said.set_text_content(Some(&t(lang, "ui.error.crashed")));
+        let way = doc.create_element("p").ok()?;
+        let link = doc.create_element("a").ok()?;
+        link.set_attribute("href", &url).ok()?;
+        link.set_text_content(Some(&t(lang, "ui.portal_link")));
+        way.append_child(&link).ok()?;
+        div.append_child(&said).ok()?;
+        div.append_child(&way).ok()?;
+        Some(div)
     };
     if let Ok(nodes) = doc.query_selector_all("[data-phc-ready]") {
-        let html = message(initial_lang(false), None);
         for i in 0..nodes.length() {
-            if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                el.set_inner_html(&html);
+            if let (Some(el), Some(m)) = (nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()), message(initial_lang(false), None)) {
+                el.replace_children_with_node_1(&m);
             }
         }
     }
@@ -105,7 +122,9 @@ pub fn show_crash_message() {
             let Some(app) = widget.shadow_root().and_then(|r| r.query_selector("[data-phc-ready]").ok().flatten()) else { continue };
             let lang = widget.get_attribute("lang").and_then(|l| lang_of(&l)).unwrap_or_else(|| initial_lang(true));
             let portal = widget.get_attribute("portal-url").filter(|u| crate::widget::is_portal_address(u));
-            app.set_inner_html(&message(lang, portal));
+            if let Some(m) = message(lang, portal) {
+                app.replace_children_with_node_1(&m);
+            }
         }
     }
 }
@@ -115,10 +134,6 @@ pub fn notify_crash() {
     if let (Some(w), Ok(event)) = (web_sys::window(), web_sys::Event::new("phc-crash")) {
         let _ = w.dispatch_event(&event);
     }
-}
-
-pub fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// Three buttons, each labelled in its own language. A plain function, not a component (see `start`).
