@@ -71,7 +71,7 @@ fn config_from(attrs: &JsValue, host: web_sys::Element, reset: u32) -> (Config, 
         }
     });
     let portal_url = get("portal-url").and_then(|u| {
-        if is_portal_address(&u) {
+        if ui::is_portal_address(&u) {
             Some(u)
         } else {
             errors.push(format!("portal-url: \"{u}\" is not an http(s) or site-relative address"));
@@ -97,17 +97,6 @@ fn config_from(attrs: &JsValue, host: web_sys::Element, reset: u32) -> (Config, 
     let keep_as = Some(ui::widget_key(&host));
     let config = Config { lang, at, service, portal_url, compact, embedded: true, host: Some(host), reset, link: None, journey: None, keep_as, heading_level, hide_lang_switch };
     (config, errors)
-}
-
-/// A `portal-url` the widget links to: an http(s) or site-relative address, never `javascript:`.
-/// Site-relative means a path: `//host/…` and `/\host/…` name another host (browsers read `\` as `/`
-/// in http(s) addresses, and drop tabs and line breaks, so `/<tab>/host` is `//host`: issue 25), so
-/// an address with a control character or a space is refused whatever it starts with.
-pub fn is_portal_address(u: &str) -> bool {
-    if u.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return false;
-    }
-    u.starts_with("https://") || u.starts_with("http://") || (u.starts_with('/') && !u[1..].starts_with(['/', '\\']))
 }
 
 #[wasm_bindgen]

@@ -75,3 +75,25 @@ pub fn portal_url(lang: Lang, service: Option<&str>) -> String {
     })
 }
 
+/// A screen's name as the widget tells its host and the tests read it (`data-screen`).
+pub fn screen_name(s: crate::state::Screen) -> String {
+    use crate::state::Screen;
+    match s {
+        Screen::Start => "start".into(),
+        Screen::Ask(id) => format!("question:{id}"),
+        Screen::Check => "check".into(),
+        Screen::Result => "result".into(),
+    }
+}
+
+/// A `portal-url` the widget links to: an http(s) or site-relative address, never `javascript:`,
+/// nor one a browser would read as another host (`//host`, `/\host`: browsers read `\` as `/`
+/// in http(s) addresses, and drop tabs and line breaks, so `/<tab>/host` is `//host`: issue 25), so
+/// an address with a control character or a space is refused whatever it starts with. Here, in the
+/// leaf, so the platform's fallback and the widget share it without importing each other.
+pub fn is_portal_address(u: &str) -> bool {
+    if u.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return false;
+    }
+    u.starts_with("https://") || u.starts_with("http://") || (u.starts_with('/') && !u[1..].starts_with(['/', '\\']))
+}

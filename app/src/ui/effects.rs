@@ -6,7 +6,8 @@
 //! `use_effect_with` costs the wasm its own copy of the hook's code (issue 6).
 
 use super::base::{question_title, t};
-use super::{events, platform, screen_name};
+use super::base::screen_name;
+use super::{events, platform};
 use crate::answers::Answers;
 use crate::state::{Action, Decided, Screen, State};
 use phc::Lang;

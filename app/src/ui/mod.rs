@@ -15,7 +15,7 @@ mod start;
 #[cfg(test)]
 mod tests;
 
-pub use base::{now, portal_url, rules, t, title, LEVEL};
+pub use base::{is_portal_address, now, portal_url, rules, screen_name, t, LEVEL};
 use crate::state::{Action, Screen, State};
 use phc::Lang;
 use std::rc::Rc;
@@ -236,15 +236,6 @@ pub fn app(config: &Config) -> Html {
         html! { <div class="phc phc-compact" lang={lang_code} data-screen={screen} ref={root}>{ content }</div> }
     } else {
         html! { <div class="phc" lang={lang_code} data-screen={screen} ref={root}>{ content }</div> }
-    }
-}
-
-fn screen_name(s: Screen) -> String {
-    match s {
-        Screen::Start => "start".into(),
-        Screen::Ask(id) => format!("question:{id}"),
-        Screen::Check => "check".into(),
-        Screen::Result => "result".into(),
     }
 }
 

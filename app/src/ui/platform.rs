@@ -1,7 +1,7 @@
 //! The few things the app asks of the browser: the language to start in, remembering the chosen one,
 //! focus, and a readable message instead of a blank page if the app panics.
 
-use super::t;
+use super::base::t;
 use phc::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
@@ -121,7 +121,7 @@ pub fn show_crash_message() {
             let Some(widget) = widgets.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
             let Some(app) = widget.shadow_root().and_then(|r| r.query_selector("[data-phc-ready]").ok().flatten()) else { continue };
             let lang = widget.get_attribute("lang").and_then(|l| lang_of(&l)).unwrap_or_else(|| initial_lang(true));
-            let portal = widget.get_attribute("portal-url").filter(|u| crate::widget::is_portal_address(u));
+            let portal = widget.get_attribute("portal-url").filter(|u| super::base::is_portal_address(u));
             if let Some(m) = message(lang, portal) {
                 app.replace_children_with_node_1(&m);
             }

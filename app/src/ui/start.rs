@@ -8,7 +8,7 @@
 //! What it says and in which order is `crate::start_view`, the description xtask also writes as the
 //! prerendered page (issue 18): each kind of block is rendered here with the classes xtask writes.
 
-use super::t;
+use super::base::{t, title};
 use crate::start_view::{Block, BLOCKS};
 use phc::Lang;
 use yew::prelude::*;
@@ -27,7 +27,7 @@ pub fn start_page(lang: Lang, link_error: Option<&'static str>, on_start: Callba
 
 fn block(lang: Lang, b: Block, on_start: &Callback<()>) -> Html {
     match b {
-        Block::Title(k) => super::title(t(lang, k)),
+        Block::Title(k) => title(t(lang, k)),
         Block::Lead(k) => html! { <p class="phc-lead">{ t(lang, k) }</p> },
         Block::Para(k) => html! { <p>{ t(lang, k) }</p> },
         Block::List(keys) => html! { <ul class="phc-list">{ for keys.iter().map(|k| html! { <li>{ t(lang, k) }</li> }) }</ul> },

@@ -100,7 +100,11 @@ async fn a_home_visit_walk_through_ends_in_a_result_and_back_keeps_answers() {
     click(&root, ".phc-button-start").await;
     heading_has_focus(&root);
     answer(&root, "home_visit").await;
-    // How to call is asked only once the answer is known (and not at all when refused).
+    // For whom first (issue 23); how to call is asked only once the answer is known (and not at all
+    // when refused).
+    assert_eq!(screen(&root), "question:applicant");
+    heading_has_focus(&root);
+    answer(&root, "self").await;
     assert_eq!(screen(&root), "question:current_attachment.attached");
     heading_has_focus(&root);
     answer(&root, "yes").await;
@@ -112,6 +116,9 @@ async fn a_home_visit_walk_through_ends_in_a_result_and_back_keeps_answers() {
     let yes: web_sys::HtmlInputElement = find(&root, "input[value=yes]").unchecked_into();
     assert!(yes.checked(), "going back keeps the answer");
     click(&root, "button[type=submit]").await;
+    answer(&root, "no").await;
+    // Another clinic: whether the person is away from home decides where to go (issue 24).
+    assert_eq!(screen(&root), "question:away_from_home");
     answer(&root, "no").await;
     assert_eq!(screen(&root), "check");
     heading_has_focus(&root);
