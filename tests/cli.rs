@@ -7,10 +7,17 @@ use std::process::{Command, Output, Stdio};
 const VALID: &str = r#"{"service":"attachment","at":"2026-03-10T15:30:00+05:00","person":{"residency":"citizen","consents_to_data_access":true},"reason":"relocation","relocation":{"moved_on":"2026-02-01","leaves_unit":false},"target_unit":"same"}"#;
 
 fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+    spawn(&args, stdin, Stdio::piped())
+}
+
+/// The program with these arguments, its input written to it and its standard output sent to
+/// `stdout`; its whole output.
+fn spawn(args: &[&std::ffi::OsStr], stdin: &[u8], stdout: Stdio) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_phc-check"))
         .args(args)
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
+        .stdout(stdout)
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -204,20 +211,7 @@ fn a_date_far_ahead_is_refused_at_its_own_field() {
 /// Runs the program with its standard output sent to `stdout` and the input written to it; the
 /// status and standard error.
 fn run_to(args: &[&std::ffi::OsStr], stdin: &[u8], stdout: Stdio) -> (Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_phc-check"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(stdout)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
+    let out = spawn(args, stdin, stdout);
     (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
 }
 

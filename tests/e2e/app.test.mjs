@@ -22,6 +22,10 @@ for (const lang of LANGS) {
         assert.equal(await page.getAttribute('.phc-panel', 'data-verdict'), best.verdict, 'the best way\'s verdict');
         assert.equal((await page.textContent('.phc-best-route')).trim(), best.text, 'the best way, named');
         assert.deepEqual(await texts(page, '.phc-checklist li'), best.documents.map((d) => d.text), 'its documents');
+      } else if (s.request.service === 'attachment' && s.request.applicant !== 'self' && ref.verdict.startsWith('eligible')) {
+        // Someone applying for another person reads the answer about that person (issue 23).
+        assert.equal(await page.getAttribute('.phc-panel', 'data-verdict'), ref.verdict, 'the verdict');
+        assert.match(await page.textContent('.phc-result h1'), lang === 'en' ? /^Your child can be attached/ : /ребёнка|Балаңызды/);
       } else {
         // The verdict sentence; a refusal and its why are the title and the line under it.
         const headline = (await page.textContent('.phc-result h1')).trim();

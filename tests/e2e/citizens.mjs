@@ -18,7 +18,7 @@ export const JOURNEYS = [
     // "My baby was born" settles who applies and the ground (issue 23).
     answers: { service: 'attachment_child', 'person.birth_date': ['20', '2', '2026'], 'person.residency': 'citizen',
       reason: 'baby_born', target_unit: 'same', 'person.categories': [] },
-    first: 'You can attach to the clinic you want.',
+    first: 'Your child can be attached to the clinic you want.',
     why: /Children under five are attached by where they actually live/,
   },
   {

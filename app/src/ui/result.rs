@@ -238,12 +238,29 @@ pub fn result_page(p: ResultView) -> Html {
     };
     // The headline answers "can I attach?": by the best way open, when that is not the ground asked
     // about (the ground's own verdict is in "Why").
+    // A date that rests on a campaign not yet announced says so in the headline (issue 24).
+    let projected = best_route.is_some_and(|r| r.projected);
+    let later = |v: Verdict| if projected && v == Verdict::EligibleLater { "eligible_later_projected".to_string() } else { v.to_string() };
     let (verdict, verdict_text) = match best {
         Some(r) if decision.verdict != Verdict::Eligible || r.verdict == Verdict::Eligible => {
             let date = r.eligible_from.map(|d| vec![("date", Param::Date(d.0))]).unwrap_or_default();
-            (r.verdict, m.text(&format!("verdict.attachment.{}", r.verdict), &date))
+            (r.verdict, m.text(&format!("verdict.attachment.{}", later(r.verdict)), &date))
         }
         _ => (decision.verdict, text.verdict.clone()),
+    };
+    // Someone applying for their child or another person reads the answer about that person
+    // (issue 23: "your child" when a parent applies).
+    let whom = match p.answers.get(Field::Applicant) {
+        Some(crate::answers::Answer::Code(a)) if a == "parent" => Some("child"),
+        Some(crate::answers::Answer::Code(a)) if a != "self" => Some("other"),
+        _ => None,
+    };
+    let verdict_text = match (whom, verdict, decision.service) {
+        (Some(w), Verdict::Eligible | Verdict::EligibleLater, phc::codes::Service::Attachment) => {
+            let from = best.and_then(|r| r.eligible_from).or(decision.eligible_from);
+            m.text(&format!("ui.result.{w}_{}", later(verdict)), &from.map(|d| vec![("date", Param::Date(d.0))]).unwrap_or_default())
+        }
+        _ => verdict_text,
     };
     // Going away for a while (issue 23): nothing to change, said as the answer, not as a refusal.
     let no_change = best.is_none() && decision.reasons.iter().any(|r| r.code == phc::codes::ReasonCode::NoChangeNeeded) && decision.verdict == Verdict::NotEligible;
@@ -288,7 +305,6 @@ pub fn result_page(p: ResultView) -> Html {
     let portal_available = way.iter().any(|c| c.channel == phc::codes::Channel::Portal && c.available != Some(false));
     let can_apply = decision.verdict != Verdict::NotEligible || best.is_some();
     let show_portal = can_apply && verdict != Verdict::NeedsInformation && portal_available;
-    let projected = best_route.is_some_and(|r| r.projected);
     let (on_back, on_restart) = (p.on_back.clone(), p.on_restart.clone());
     let checked_on = m.text("ui.result.checked_on", &[("date", Param::Date(now.date()))]);
     let is_home_visit = matches!(decision.dates, Dates::HomeVisit(_));
