@@ -59,3 +59,45 @@ for (const lang of ['kk', 'ru']) {
     });
   }
 }
+
+// The same budget inside a host page: the widget on the demo portal page (service preset), measured
+// from the widget's own top, for the pensioner changing clinic.
+for (const lang of ['kk', 'ru']) {
+  test(`[${lang}] in the widget, a pensioner's result fits a phone`, async () => {
+    const { context, page, problems } = await openPage(browser, { path: '/demo.html' });
+    const w = '#main-widget';
+    await page.waitForSelector(`${w} >> .phc .phc-title`);
+    await page.click(`${w} >> .phc-lang button[lang=${lang}]`);
+    await page.waitForSelector(`${w} >> .phc[lang=${lang}]`);
+    await page.click(`${w} >> .phc-button-start`);
+    const answers = JOURNEYS[0].answers;
+    for (let i = 0; i < 20; i++) {
+      const s = await page.getAttribute(`${w} >> .phc`, 'data-screen');
+      if (s === 'check') {
+        await page.click(`${w} >> .phc-check-page .phc-button`);
+        break;
+      }
+      const id = s.replace('question:', '');
+      // The preset service leaves "for whom" to its own question.
+      const v = id === 'applicant' ? 'self' : answers[id];
+      assert.ok(v !== undefined, `the widget asked ${id}`);
+      if (Array.isArray(v) && v.length === 0) await page.check(`${w} >> input[value="none"]`);
+      for (const one of Array.isArray(v) ? v : [v]) await page.check(`${w} >> input[value="${one}"]`);
+      await page.click(`${w} >> button[type=submit]`);
+      await page.waitForFunction(([sel, prev]) => document.querySelector(sel).shadowRoot.querySelector('.phc').getAttribute('data-screen') !== prev, [w, s]);
+    }
+    await page.waitForSelector(`${w} >> .phc-result`);
+    await page.evaluate(() => document.fonts.ready);
+    const m = await page.$eval(w, (host) => {
+      const top = host.getBoundingClientRect().top;
+      const at = (sel, edge) => Math.round(host.shadowRoot.querySelector(sel).getBoundingClientRect()[edge] - top);
+      return { answer: at('.phc-panel', 'bottom'), why: at('.phc-why', 'top'), whole: Math.round(host.getBoundingClientRect().height) };
+    });
+    console.log(`# length [${lang}] widget, pensioner: answer ends at ${m.answer} px, "why" at ${m.why} px, whole ${m.whole} px (from the widget's top)`);
+    assert.ok(m.answer <= BUDGET.screen, `the answer ends at ${m.answer} px of the widget`);
+    assert.ok(m.why <= BUDGET.beforeWhy, `"Why" at ${m.why} px of the widget`);
+    assert.ok(m.whole <= BUDGET.whole, `the widget is ${m.whole} px`);
+    await assertClean(page, problems);
+    await context.close();
+  });
+}

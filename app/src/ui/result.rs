@@ -397,8 +397,9 @@ pub fn result_page(p: ResultView) -> Html {
                 <p class="phc-warning phc-emergency" role="note">{ t(lang, "ui.result.emergency") }</p>
             }
             if can_apply {
-                // What to do now: the best route's way, documents and dates (GOV.UK's order).
-                { subtitle(None, t(lang, if service == phc::codes::Service::Attachment { "ui.result.how" } else { "ui.result.next" })) }
+                // The way is said in the sentence under the answer: its details (the ways with what
+                // each needs, the portal's steps) are one line until opened (issue 23); a complaint's
+                // where and how stays in view.
                 if let Some(r) = best {
                     <p class="phc-best-route">{ r.text.clone().unwrap_or_default() }</p>
                 }
@@ -407,18 +408,21 @@ pub fn result_page(p: ResultView) -> Html {
                     if show_portal {
                         <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.to_string()} rel="noopener">{ t(lang, "ui.portal_link") }</a></p>
                     }
-                }
-                <ul class="phc-list phc-ways">{ for channels }</ul>
-                if portal_available && service != phc::codes::Service::Complaint {
-                    <details class="phc-more phc-portal-steps">
-                        <summary>{ t(lang, "ui.how.portal_summary") }</summary>
-                        <ol class="phc-list phc-steps">
-                            <li>{ t(lang, "ui.how.portal_step1") }</li>
-                            <li>{ t(lang, "ui.how.portal_step2") }</li>
-                            <li>{ t(lang, "ui.how.portal_step3") }</li>
-                        </ol>
-                        if show_portal {
-                            <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.to_string()} rel="noopener">{ t(lang, if service == phc::codes::Service::Attachment { "ui.portal_link_attachment" } else { "ui.portal_link" }) }</a></p>
+                    <ul class="phc-list phc-ways">{ for channels }</ul>
+                } else {
+                    <details class="phc-more phc-how">
+                        <summary>{ t(lang, if service == phc::codes::Service::Attachment { "ui.result.how" } else { "ui.result.next" }) }</summary>
+                        <ul class="phc-list phc-ways">{ for channels }</ul>
+                        if portal_available {
+                            <p>{ t(lang, "ui.how.portal_summary") }</p>
+                            <ol class="phc-list phc-steps">
+                                <li>{ t(lang, "ui.how.portal_step1") }</li>
+                                <li>{ t(lang, "ui.how.portal_step2") }</li>
+                                <li>{ t(lang, "ui.how.portal_step3") }</li>
+                            </ol>
+                            if show_portal {
+                                <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.to_string()} rel="noopener">{ t(lang, if service == phc::codes::Service::Attachment { "ui.portal_link_attachment" } else { "ui.portal_link" }) }</a></p>
+                            }
                         }
                     </details>
                 }
