@@ -81,13 +81,16 @@ pub fn question_page(p: QuestionView) -> Html {
         ids.join(" ")
     };
 
+    let labelled = |codes: Vec<&str>| -> Vec<(String, String)> {
+        codes.into_iter().map(|c| (c.to_string(), t(lang, &crate::flow::option_key(q, c, p.answers, |k| Messages::get(lang).raw(k).is_some())))).collect()
+    };
     let options: Vec<(String, String)> = match q.kind {
-        Kind::Choice(_) | Kind::Multi(_) => crate::flow::options_for(q, p.answers)
-            .into_iter()
-            .map(|c| (c.to_string(), t(lang, &crate::flow::option_key(q, c, p.answers, |k| Messages::get(lang).raw(k).is_some()))))
-            .collect(),
-        Kind::YesNo if crate::flow::shown(q).is_empty() => vec![("yes".into(), t(lang, "ui.yes")), ("no".into(), t(lang, "ui.no"))],
-        Kind::YesNo => crate::flow::shown(q).iter().map(|c| (c.to_string(), t(lang, &crate::flow::option_key(q, c, p.answers, |k| Messages::get(lang).raw(k).is_some())))).collect(),
+        Kind::Choice(_) | Kind::Multi(_) => labelled(crate::flow::options_for(q, p.answers)),
+        // A yes or no offered in a person's words ("Where did you move?": `flow::shown`), else yes and no.
+        Kind::YesNo => match crate::flow::options_for(q, p.answers) {
+            words if words.is_empty() => vec![("yes".into(), t(lang, "ui.yes")), ("no".into(), t(lang, "ui.no"))],
+            words => labelled(words),
+        },
         Kind::Count(values) => values.iter().map(|v| (v.to_string(), t(lang, &key(&v.to_string())))).collect(),
         Kind::Date => Vec::new(),
     };

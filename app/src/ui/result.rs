@@ -1,6 +1,8 @@
-//! The result: the verdict in one sentence; why, each reason with its sources; what to do instead;
-//! how to apply; the documents as a checklist; the dates as a timeline; the rules applied; where the
-//! answers come from (every act with its dates, the official pages, the other sources).
+//! The result, as a phone shows it first (issue 23): the answer and one sentence of what to do today;
+//! calendar, print and share; the papers as a checklist and the dates as a timeline, of the best way
+//! open; then, collapsed one line each: how to apply, the other ways, what could get you refused, and
+//! why (each reason with its sources, the rules applied, where the answers come from: every act with
+//! its dates, the official pages, the other sources).
 //!
 //! A source shows as its short title in the reader's language, a link to its address in that language
 //! where it has one (issue 15): never a file name or an id.
@@ -236,11 +238,11 @@ pub fn result_page(p: ResultView) -> Html {
         Some(r) => (&r.channels, &r.documents),
         None => (&decision.channels, &decision.documents),
     };
-    // The headline answers "can I attach?": by the best way open, when that is not the ground asked
-    // about (the ground's own verdict is in "Why").
     // A date that rests on a campaign not yet announced says so in the headline (issue 24).
     let projected = best_route.is_some_and(|r| r.projected);
     let later = |v: Verdict| if projected && v == Verdict::EligibleLater { "eligible_later_projected".to_string() } else { v.to_string() };
+    // The headline answers "can I attach?": by the best way open, when that is not the ground asked
+    // about (the ground's own verdict is in "Why").
     let (verdict, verdict_text) = match best {
         Some(r) if decision.verdict != Verdict::Eligible || r.verdict == Verdict::Eligible => {
             let date = r.eligible_from.map(|d| vec![("date", Param::Date(d.0))]).unwrap_or_default();
@@ -375,6 +377,12 @@ pub fn result_page(p: ResultView) -> Html {
             }
         </section>
     };
+    // The service on the portal, where applying or asking online is open.
+    let portal_link = if show_portal {
+        html! { <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.to_string()} rel="noopener">{ t(lang, if service == phc::codes::Service::Attachment { "ui.portal_link_attachment" } else { "ui.portal_link" }) }</a></p> }
+    } else {
+        Html::default()
+    };
     let first = html! {
         <>
             <button type="button" class="phc-back phc-no-print" onclick={move |_| on_back.emit(())}>{ t(lang, "ui.change_answers") }</button>
@@ -406,7 +414,7 @@ pub fn result_page(p: ResultView) -> Html {
                 if service == phc::codes::Service::Complaint {
                     <p>{ t(lang, "ui.how.complaint") }</p>
                     if show_portal {
-                        <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.to_string()} rel="noopener">{ t(lang, "ui.portal_link") }</a></p>
+                        { portal_link.clone() }
                     }
                     <ul class="phc-list phc-ways">{ for channels }</ul>
                 } else {
@@ -421,7 +429,7 @@ pub fn result_page(p: ResultView) -> Html {
                                 <li>{ t(lang, "ui.how.portal_step3") }</li>
                             </ol>
                             if show_portal {
-                                <p class="phc-no-print"><a class="phc-link-portal" href={p.portal.to_string()} rel="noopener">{ t(lang, if service == phc::codes::Service::Attachment { "ui.portal_link_attachment" } else { "ui.portal_link" }) }</a></p>
+                                { portal_link.clone() }
                             }
                         }
                     </details>
