@@ -60,6 +60,41 @@ pub fn start_page(lang: Lang) -> String {
     out
 }
 
+/// The widget's start view before its wasm (issue 26, the facade): for each language, the texts of the
+/// start page in `BLOCKS`' order, each with its kind, and the header's. `static/phc-widget.js` builds
+/// the view from them inside the element's shadow root as the app renders it there (`ui/mod.rs` with
+/// `embedded`: a `section` named by the brand, the title at the widget's heading level), element for
+/// element: `tests/e2e/facade.test.mjs` compares the two. Written into the module by `cargo xtask`
+/// (about 1.5 KB brotli for the three languages: one file, no request before the view shows).
+pub fn widget_views() -> String {
+    use phc::json::Value;
+    let view = |lang: Lang| {
+        let blocks: Vec<Value> = BLOCKS
+            .iter()
+            .map(|b| {
+                let (kind, content) = match *b {
+                    Block::Title(k) => ("title", Value::from(t(lang, k))),
+                    Block::Lead(k) => ("lead", Value::from(t(lang, k))),
+                    Block::Para(k) => ("para", Value::from(t(lang, k))),
+                    Block::List(keys) => ("list", Value::from(keys.iter().map(|k| t(lang, k)).collect::<Vec<_>>())),
+                    Block::Privacy(k) => ("privacy", Value::from(t(lang, k))),
+                    Block::Start(k) => ("start", Value::from(t(lang, k))),
+                };
+                Value::from(vec![Value::from(kind), content])
+            })
+            .collect();
+        Value::object([
+            ("brand", Value::from(t(lang, BRAND))),
+            ("brand_home_visit", Value::from(t(lang, "ui.title_home_visit"))),
+            ("lang_label", Value::from(t(lang, LANG_LABEL))),
+            ("blocks", Value::from(blocks)),
+        ])
+    };
+    let langs = Value::from(LANGS.iter().map(|(l, name)| Value::from(vec![Value::from(l.as_str()), Value::from(*name)])).collect::<Vec<_>>());
+    let views = Lang::ALL.iter().map(|l| (l.as_str(), view(*l)));
+    Value::object([("langs", langs), ("views", Value::object(views))]).to_string()
+}
+
 /// The page's title as the app sets it on its start page (`ui/effects.rs`): the heading, then the
 /// checker's name.
 pub fn title(lang: Lang) -> String {
@@ -148,6 +183,30 @@ mod tests {
             assert!(other.iter().all(|o| !p.contains(o.as_str())), "and in no other");
             for key in start_view::keys() {
                 assert!(p.contains(&text(&t(*lang, key))) || p.contains(&attr(&t(*lang, key))), "{key} in {lang}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_widget_views_hold_every_text_of_the_start_page_in_every_language() {
+        use phc::json::Value;
+        fn strings<'a>(v: &'a Value, out: &mut Vec<&'a str>) {
+            match v {
+                Value::String(s) => out.push(s),
+                Value::Array(a) => a.iter().for_each(|v| strings(v, out)),
+                Value::Object(o) => o.iter().for_each(|(_, v)| strings(v, out)),
+                _ => {}
+            }
+        }
+        let views = phc::json::parse(&widget_views()).expect("JSON");
+        for lang in Lang::ALL {
+            let view = views.as_object().and_then(|o| o.get("views")).and_then(|v| v.as_object()).and_then(|o| o.get(lang.as_str())).expect("each language");
+            let blocks = view.as_object().and_then(|o| o.get("blocks")).and_then(|b| b.as_array()).expect("blocks");
+            assert_eq!(blocks.len(), BLOCKS.len(), "one per block, in order");
+            let mut texts = Vec::new();
+            strings(view, &mut texts);
+            for key in start_view::keys() {
+                assert!(texts.contains(&t(*lang, key).as_str()), "{key} in {lang}");
             }
         }
     }

@@ -92,7 +92,11 @@ fn widget_module(dist: &Path) -> Result<(), String> {
     let wasm = find(&|n| n.starts_with("phc-app-") && n.ends_with("_bg.wasm"), "wasm")?;
     let css = find(&|n| n.starts_with("app-") && n.ends_with(".css"), "stylesheet")?;
     let template = std::fs::read_to_string(root().join("static/phc-widget.js")).map_err(|e| e.to_string())?;
-    let module = template.replace("__BINDGEN_JS__", &js).replace("__WASM__", &wasm).replace("__CSS__", &css);
+    let module = template
+        .replace("__BINDGEN_JS__", &js)
+        .replace("__WASM__", &wasm)
+        .replace("__CSS__", &css)
+        .replace("__START_VIEWS__", &crate::prerender::widget_views());
     std::fs::write(dist.join("phc-widget.js"), module).map_err(|e| e.to_string())
 }
 
