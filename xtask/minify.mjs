@@ -3,11 +3,22 @@
 // minifier fails on the bindings; their exports keep their names, the widget imports them), and the
 // stylesheet by `squeezeCss` below. The bindings are preloaded with Subresource Integrity, so
 // index.html gets their new hash; page.js and the stylesheet are put inline into index.html.
-// Usage: node xtask/minify.mjs <dist>
+// Usage: node xtask/minify.mjs <dist>; node xtask/minify.mjs --file <path> [--module]
 import { minify } from 'terser';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+
+// `--file <path> [--module]`: one file written after this step (the widget's module once its
+// names are filled in, the service worker once its list of files is), minified in place.
+if (process.argv[2] === '--file') {
+  const file = process.argv[3];
+  const source = readFileSync(file, 'utf8');
+  const out = await minify(source, { module: process.argv[4] === '--module', compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  writeFileSync(file, out.code);
+  console.log(`minify: ${file} ${source.length} -> ${out.code.length} bytes`);
+  process.exit(0);
+}
 
 const dist = process.argv[2];
 const names = readdirSync(dist);

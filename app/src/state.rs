@@ -112,6 +112,8 @@ pub enum Action {
     BackTo(usize),
     Change(Field),
     ShowResult,
+    /// The result's texts could not be loaded: the check page says so, and its button tries again.
+    ResultUnavailable,
     Restart,
     /// A new fixed "now" or preset service from the host page.
     Configure { at: Option<String>, service: Option<String> },
@@ -298,6 +300,11 @@ impl State {
                 s.ahead.clear();
                 s.history.push(s.screen);
                 s.screen = Screen::Result;
+            }
+            Action::ResultUnavailable => {
+                if s.screen == Screen::Check {
+                    s.error = Some("ui.error.result_unavailable");
+                }
             }
             Action::Restart => {
                 s = State::new(s.lang, s.at.clone(), None);

@@ -24,6 +24,9 @@ const PART: char = '\u{1e}';
 pub struct Messages {
     lang: Lang,
     table: Vec<(&'static str, &'static str)>,
+    /// The result's part of an installed language, looked up after `table` (a second table rather
+    /// than one merged: merging costs the wasm its code).
+    more: &'static [(&'static str, &'static str)],
 }
 
 /// A language's texts back in UTF-8. Done once per language and kept for the life of the program,
@@ -43,33 +46,88 @@ fn index(lang: Lang) -> usize {
     }
 }
 
-/// The tables of a program built without `embedded-messages`, as `install` loads them.
+/// A language file is one of two parts (issue 26): what every screen before the result shows, and
+/// the result's own texts (the reasons, ways, papers, sources: about two thirds of a language). The
+/// app loads the first before it renders and the second once the citizen begins, so a first visit
+/// carries only the first. Which keys are the result's is this list of prefixes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Screens,
+    Result,
+}
+
+/// The keys only the result (or a decision's text) shows. Not the crash message's portal link
+/// (`ui.portal_link`), which any screen may need.
+///
+/// The screens before it have no placeholder but the question's number, and show a date only in
+/// its plain form (`month.`, `format.`): units, the date cases, the fields' names (in the engine's
+/// messages) and the decision's lines are the result's; so is what a share link that could not be
+/// read says (`ui.link.`), as a page opened with a link loads both parts before it starts.
+const RESULT_PREFIXES: &[&str] = &[
+    "alternative.", "case.", "channel.", "date.", "document.", "document_condition.", "edition.", "edition_name.", "field.",
+    "ground_name.", "place.", "reason.", "route.", "source.", "text.", "unit.", "verdict.", "ui.edition.", "ui.how.",
+    "ui.change_answers", "ui.interpretation", "ui.link.", "ui.now.", "ui.portal_link_", "ui.result.", "ui.single_source", "ui.source",
+    "ui.start_again", "ui.take.",
+];
+
+/// The part of a language file a key is in.
+pub fn part_of(key: &str) -> Part {
+    if RESULT_PREFIXES.iter().any(|p| key.starts_with(p)) {
+        Part::Result
+    } else {
+        Part::Screens
+    }
+}
+
+impl Part {
+    fn word(self) -> &'static str {
+        match self {
+            Part::Screens => "screens",
+            Part::Result => "result",
+        }
+    }
+}
+
+/// Each language's parts as `install` loaded them, and its table once the screens' part is in (the
+/// whole once both are). A program built without `embedded-messages` reads its texts from these.
+static PARTS: [[OnceLock<Vec<(&'static str, &'static str)>>; 2]; 3] = [const { [OnceLock::new(), OnceLock::new()] }; 3];
 static INSTALLED: [OnceLock<Messages>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+static SCREENS_ONLY: [OnceLock<Messages>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
 
-/// The name of a language's message file, served beside the web app: it changes with the texts, so
-/// the file can be cached for good.
+/// The name of the screens' part of a language's texts, served beside the web app: it changes with
+/// the texts, so the file can be cached for good. It keeps the name a language's one file had.
 pub fn file_name(lang: Lang) -> String {
-    format!("messages-{lang}-{}.txt", tables::MESSAGES_ID)
+    part_file_name(lang, Part::Screens)
 }
 
-/// A language's message file: a header line, then the keys and the texts (UTF-8), each joined by
-/// U+001F, the two parts by U+001E. Written for the web app by `cargo xtask` from the built-in tables.
+/// The name of a part of a language's texts (`file_name`'s, `-result` added for the result's).
+pub fn part_file_name(lang: Lang, part: Part) -> String {
+    match part {
+        Part::Screens => format!("messages-{lang}-{}.txt", tables::MESSAGES_ID),
+        Part::Result => format!("messages-{lang}-{}-result.txt", tables::MESSAGES_ID),
+    }
+}
+
+/// A part of a language's texts: a header line (`phc-messages <id> <lang> <part>`), then the keys and
+/// the texts (UTF-8), each joined by U+001F, the two joined by U+001E. Written for the web app by
+/// `cargo xtask` from the built-in tables.
 #[cfg(feature = "embedded-messages")]
-pub fn export(lang: Lang) -> String {
+pub fn export(lang: Lang, part: Part) -> String {
     let m = Messages::get(lang);
-    let keys: Vec<&str> = m.table.iter().map(|(k, _)| *k).collect();
-    let texts: Vec<&str> = m.table.iter().map(|(_, t)| *t).collect();
+    let rows: Vec<&(&str, &str)> = m.table.iter().filter(|(k, _)| part_of(k) == part).collect();
+    let keys: Vec<&str> = rows.iter().map(|(k, _)| *k).collect();
+    let texts: Vec<&str> = rows.iter().map(|(_, t)| *t).collect();
     let sep = SEP.to_string();
-    format!("phc-messages {} {lang}\n{}{PART}{}", tables::MESSAGES_ID, keys.join(&sep), texts.join(&sep))
+    format!("phc-messages {} {lang} {}\n{}{PART}{}", tables::MESSAGES_ID, part.word(), keys.join(&sep), texts.join(&sep))
 }
 
-/// Loads a language's message file (`export`'s format) and keeps it for the life of the program.
+/// Loads a part of a language's texts (`export`'s format) and keeps it for the life of the program.
 /// Refuses a file of another build (its texts could lack a key this program uses) with a message
-/// that says so. Loading a language twice keeps the first.
-pub fn install(file: &str) -> Result<Lang, String> {
+/// that says so. Loading a part twice keeps the first.
+pub fn install(file: &str) -> Result<(Lang, Part), String> {
     let (header, body) = file.split_once('\n').ok_or("messages: no header line")?;
     let mut words = header.split(' ');
-    let (magic, id, lang) = (words.next(), words.next(), words.next().and_then(Lang::parse));
+    let (magic, id, lang, part) = (words.next(), words.next(), words.next().and_then(Lang::parse), words.next());
     if magic != Some("phc-messages") {
         return Err("messages: not a message file of this checker".into());
     }
@@ -77,22 +135,40 @@ pub fn install(file: &str) -> Result<Lang, String> {
     if id != Some(tables::MESSAGES_ID) {
         return Err(format!("messages: the {lang} file is from another build ({}), expected {}", id.unwrap_or(""), tables::MESSAGES_ID));
     }
-    let (keys, texts) = body.split_once(PART).ok_or("messages: no texts")?;
-    let _ = (keys, texts);
+    let part = [Part::Screens, Part::Result].into_iter().find(|p| Some(p.word()) == part).ok_or("messages: the header names no part")?;
+    if !body.contains(PART) {
+        return Err("messages: no texts".into());
+    }
     // Kept for the life of the program: the table borrows from it.
     let body: &'static str = Box::leak(body.to_owned().into_boxed_str());
     let (keys, texts) = body.split_once(PART).expect("checked above");
     let table: Vec<(&'static str, &'static str)> = keys.split(SEP).zip(texts.split(SEP)).collect();
-    if table.len() != keys.split(SEP).count() || table.len() != texts.split(SEP).count() || !table.windows(2).all(|w| w[0].0 < w[1].0) {
+    let whole = table.len() == keys.split(SEP).count() && table.len() == texts.split(SEP).count();
+    if !whole || !table.windows(2).all(|w| w[0].0 < w[1].0) || table.iter().any(|(k, _)| part_of(k) != part) {
         return Err(format!("messages: the {lang} file is damaged"));
     }
-    let _ = INSTALLED[index(lang)].set(Messages { lang, table });
-    Ok(lang)
+    let i = index(lang);
+    let _ = PARTS[i][part as usize].set(table);
+    match (PARTS[i][0].get(), PARTS[i][1].get()) {
+        (Some(screens), Some(result)) => {
+            let _ = INSTALLED[i].set(Messages { lang, table: screens.clone(), more: result });
+        }
+        (Some(screens), None) => {
+            let _ = SCREENS_ONLY[i].set(Messages { lang, table: screens.clone(), more: &[] });
+        }
+        _ => {}
+    }
+    Ok((lang, part))
 }
 
-/// Whether a language's texts are in the program (built in, or installed).
+/// Whether a language's texts are all in the program (built in, or both parts installed).
 pub fn is_available(lang: Lang) -> bool {
     cfg!(feature = "embedded-messages") || INSTALLED[index(lang)].get().is_some()
+}
+
+/// Whether a part of a language's texts is in.
+pub fn has_part(lang: Lang, part: Part) -> bool {
+    cfg!(feature = "embedded-messages") || PARTS[index(lang)][part as usize].get().is_some()
 }
 
 /// The CLDR plural category of a whole number.
@@ -128,14 +204,16 @@ impl Messages {
             Lang::Ru => (tables::RU_KEYS, tables::RU_TEXTS),
             Lang::En => (tables::EN_KEYS, tables::EN_TEXTS),
         };
-        TABLES[index(lang)].get_or_init(|| Messages { lang, table: keys.split(SEP).zip(decode(texts).split(SEP)).collect() })
+        TABLES[index(lang)].get_or_init(|| Messages { lang, table: keys.split(SEP).zip(decode(texts).split(SEP)).collect(), more: &[] })
     }
 
-    /// The installed table of a language; an empty one (every text `⟦key⟧`) until it is installed.
+    /// The installed table of a language: whole, or its screens' part alone while the result's is on
+    /// its way; an empty one (every text `⟦key⟧`) until a part is installed.
     #[cfg(not(feature = "embedded-messages"))]
     pub fn get(lang: Lang) -> &'static Messages {
         static EMPTY: [OnceLock<Messages>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-        INSTALLED[index(lang)].get().unwrap_or_else(|| EMPTY[index(lang)].get_or_init(|| Messages { lang, table: Vec::new() }))
+        let i = index(lang);
+        INSTALLED[i].get().or_else(|| SCREENS_ONLY[i].get()).unwrap_or_else(|| EMPTY[i].get_or_init(|| Messages { lang, table: Vec::new(), more: &[] }))
     }
 
     pub fn lang(&self) -> Lang {
@@ -144,12 +222,14 @@ impl Messages {
 
     /// The raw text of a key, if the table has it.
     pub fn raw(&self, key: &str) -> Option<&'static str> {
-        self.table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| self.table[i].1)
+        let find = |t: &[(&'static str, &'static str)]| t.binary_search_by(|(k, _)| (*k).cmp(key)).ok().map(|i| t[i].1);
+        find(&self.table).or_else(|| find(self.more))
     }
 
-    /// Every key, in order, for tests and for the app's completeness checks.
+    /// Every key, in order (a built-in table; an installed one gives the screens' part, then the
+    /// result's), for tests and for the app's completeness checks.
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.table.iter().map(|(k, _)| *k)
+        self.table.iter().chain(self.more).map(|(k, _)| *k)
     }
 
     /// A message with its placeholders filled.
@@ -417,20 +497,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_language_file_round_trips_and_another_build_is_refused() {
+    fn a_language_file_round_trips_in_two_parts_and_another_build_is_refused() {
         for lang in [Lang::Kk, Lang::Ru, Lang::En] {
-            let file = export(lang);
             assert!(file_name(lang).starts_with(&format!("messages-{lang}-")));
-            assert_eq!(install(&file), Ok(lang));
+            assert_ne!(part_file_name(lang, Part::Result), file_name(lang));
+            let (screens, result) = (export(lang, Part::Screens), export(lang, Part::Result));
+            assert!(result.len() > screens.len(), "{lang}: the result's texts are the larger part");
+            assert_eq!(install(&screens), Ok((lang, Part::Screens)));
+            assert!(INSTALLED[index(lang)].get().is_none(), "not whole with one part");
+            assert!(SCREENS_ONLY[index(lang)].get().is_some_and(|m| m.raw("ui.start.start").is_some() && m.raw("ui.result.page_title").is_none()));
+            assert_eq!(install(&result), Ok((lang, Part::Result)));
             let installed = INSTALLED[index(lang)].get().unwrap();
-            assert_eq!(installed.table, Messages::get(lang).table, "{lang}: the file holds the built-in table");
-            let other = file.replacen(tables::MESSAGES_ID, "0000000000000000", 1);
+            let built_in = Messages::get(lang);
+            let mut keys: Vec<&str> = installed.keys().collect();
+            keys.sort_unstable();
+            assert_eq!(keys, built_in.keys().collect::<Vec<_>>(), "{lang}: the two files hold the built-in keys");
+            assert!(built_in.keys().all(|k| installed.raw(k) == built_in.raw(k)), "{lang}: and their texts");
+            let other = screens.replacen(tables::MESSAGES_ID, "0000000000000000", 1);
             assert!(install(&other).unwrap_err().contains("another build"));
+            let mislabelled = result.replacen(" result\n", " screens\n", 1);
+            assert!(install(&mislabelled).unwrap_err().contains("damaged"), "a result key in the screens' part");
         }
         assert!(install("hello").is_err());
         assert!(install("phc-messages x zz\n").is_err());
-        let cut = export(Lang::En).replace('\u{1e}', "");
+        let cut = export(Lang::En, Part::Screens).replace('\u{1e}', "");
         assert!(install(&cut).is_err());
+        let unnamed = export(Lang::En, Part::Screens).replacen(" screens\n", "\n", 1);
+        assert!(install(&unnamed).unwrap_err().contains("no part"));
+    }
+
+    #[test]
+    fn the_screens_before_the_result_need_none_of_the_results_texts() {
+        // What the questions, the check page, the errors and the start page show.
+        for key in ["ui.start.start", "ui.step", "ui.continue", "ui.portal_link", "ui.error.crashed", "month.3", "format.date", "ui.q.reason.title"] {
+            assert_eq!(part_of(key), Part::Screens, "{key}");
+        }
+        for key in ["reason.campaign_window.open", "ui.result.page_title", "ui.sources", "ui.sources_disagree", "ui.interpretation", "unit.working_days.one", "case.abl.3", "date.decision_due"] {
+            assert_eq!(part_of(key), Part::Result, "{key}");
+        }
     }
 
     #[test]

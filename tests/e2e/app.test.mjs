@@ -1,7 +1,7 @@
 // The citizen app end to end, in Debian's Chromium, against dist/ served by nginx with the strict CSP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, assertClean, walk, reference, texts, screen, chooseLanguage, answerQuestion, ready, URL_BASE } from './lib.mjs';
+import { launch, openPage, freshPage, assertClean, walk, reference, texts, screen, chooseLanguage, answerQuestion, ready, URL_BASE } from './lib.mjs';
 import { SCENARIOS, LANGS } from './scenarios.mjs';
 
 let browser;
@@ -195,5 +195,35 @@ test('text at 200 %: every screen still fits the width and the button stays reac
   assert.ok(await fits() <= 0, 'question fits');
   await page.locator('button[type=submit]').scrollIntoViewIfNeeded();
   assert.ok(await page.isVisible('button[type=submit]'), 'the Continue button can be reached');
+  await context.close();
+});
+
+test("a first visit loads the screens' texts only; the result's come once Start is pressed, and a result waits for them (issue 26)", async () => {
+  // No offline copy: its worker would fetch every file of the build after the first screen.
+  const { context, page, problems } = await freshPage(browser, { locale: 'ru-RU', serviceWorkers: 'block' });
+  const texts = [];
+  page.on('request', (r) => { if (/\/messages-/.test(r.url())) texts.push(new URL(r.url()).pathname.replace(/[0-9a-f]{16}/, 'H')); });
+  await page.goto(URL_BASE + '/ru/');
+  await ready(page);
+  await page.waitForTimeout(500);
+  assert.deepEqual(texts, ['/messages-ru-H.txt'], "the page's first visit: the screens' texts alone");
+  // No network for the result's texts: the check page says so and keeps the answers; then again.
+  await page.route('**/messages-*-result.txt', (route) => route.abort());
+  const scenario = SCENARIOS.find((s) => s.name.startsWith('attachment: eligible (free choice'));
+  await page.click('.phc-button-start');
+  for (let i = 0; i < 30 && (await screen(page)) !== 'check'; i++) {
+    const s = await screen(page);
+    await answerQuestion(page, scenario.answers[s.replace('question:', '')]);
+    await page.waitForFunction((prev) => document.querySelector('.phc').getAttribute('data-screen') !== prev, s);
+  }
+  assert.deepEqual(texts, ['/messages-ru-H.txt', '/messages-ru-H-result.txt'], 'the result\'s asked for once Start was pressed');
+  await page.click('.phc-check-page .phc-button');
+  await page.waitForSelector('.phc-check-page .phc-error-summary[role=alert]');
+  assert.equal(await screen(page), 'check');
+  assert.match(await page.textContent('.phc-error-summary'), /соединени/);
+  await page.unroute('**/messages-*-result.txt');
+  await page.click('.phc-check-page .phc-button');
+  await page.waitForSelector('.phc[data-screen=result] .phc-result');
+  await assertClean(page, problems.filter((p) => !/messages-ru-[0-9a-f]+-result\.txt|ERR_FAILED/.test(p)));
   await context.close();
 });

@@ -62,8 +62,8 @@ test('a tab open across a new deployment still switches language when its build\
     // The next build: a new worker (another version, the texts under other names), the old texts gone.
     const sw = path.join(deployed.root, 'sw.js');
     fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8')
-      .replace(/const VERSION = '([^']*)'/, "const VERSION = '$1-next'")
-      .replace(/, '\/messages-[a-z]+-[0-9a-f]+\.txt'/g, ''));
+      .replace(/const VERSION ?= ?(["'])([^"']*)\1/, 'const VERSION="$2-next"')
+      .replace(/, ?["']\/messages-[a-z]+-[0-9a-f]+(-result)?\.txt["']/g, ''));
     for (const f of fs.readdirSync(deployed.root)) if (/^messages-/.test(f)) fs.rmSync(path.join(deployed.root, f));
     await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();

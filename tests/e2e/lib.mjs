@@ -23,8 +23,8 @@ export async function launch() {
  * console errors and CSP violations from its first byte (`assertClean` fails the test on any); not
  * yet navigated.
  */
-export async function freshPage(browser, { locale = 'en-GB', viewport, at = AT } = {}) {
-  const context = await browser.newContext({ locale, viewport: viewport ?? { width: 390, height: 844 } });
+export async function freshPage(browser, { locale = 'en-GB', viewport, at = AT, serviceWorkers = 'allow' } = {}) {
+  const context = await browser.newContext({ locale, viewport: viewport ?? { width: 390, height: 844 }, serviceWorkers });
   await context.clock.setFixedTime(new Date(at));
   const page = await context.newPage();
   const problems = [];
@@ -62,10 +62,18 @@ export async function assertClean(page, problems) {
   const csp = await page.evaluate(() => window.__cspViolations ?? []);
   assert.deepEqual(csp, [], 'no Content-Security-Policy violation');
   assert.deepEqual(problems, [], 'no page error');
+  // Every text from the message tables: a key shown as ⟦key⟧ is a text missing from the part of
+  // the language file loaded so far (issue 26: the result's texts come in a second file).
+  const keys = await page.evaluate(() => [document, ...[...document.querySelectorAll('phc-eligibility')].map((w) => w.shadowRoot).filter(Boolean)]
+    .flatMap((root) => [...root.querySelectorAll('.phc')].flatMap((e) => e.textContent.match(/⟦[^⟧]*⟧/g) ?? [])));
+  assert.deepEqual(keys, [], 'no message key shown instead of its text');
 }
 
+/** The app's screen; fails when it shows a message key instead of its text. */
 export async function screen(page) {
-  return page.getAttribute('.phc', 'data-screen');
+  const [name, keys] = await page.$eval('.phc', (e) => [e.getAttribute('data-screen'), e.textContent.match(/⟦[^⟧]*⟧/g)]);
+  assert.equal(keys, null, `a message key shown instead of its text on ${name}`);
+  return name;
 }
 
 export async function chooseLanguage(page, lang) {

@@ -26,7 +26,7 @@ function get(pathname, encoding, headers = {}) {
 
 // Content-hashed names, as deploy/nginx.conf recognises them: trunk writes its hash without leading
 // zeros, so it can be shorter than 16 digits.
-const hashed = fs.readdirSync(DIST).filter((f) => /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css|txt)$/.test(f));
+const hashed = fs.readdirSync(DIST).filter((f) => /-[0-9a-f]{1,16}(_bg|-result)?\.(js|wasm|css|txt)$/.test(f));
 const SECURITY = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy'];
 
 test('every file carries the security headers; hashed files are immutable, the page is revalidated', async () => {
@@ -127,7 +127,7 @@ test('the minified stylesheet means exactly what static/app.css says (Chromium p
 });
 
 test('a missing hashed-looking file is not cached (issue 25): its 404 is revalidated, never immutable for a year', async () => {
-  for (const file of ['/phc-app-0123456789abcdef_bg.wasm', '/phc-app-abc.js', '/app-0123abcd.css', '/messages-en-deadbeef.txt', '/sub/dir/x-1.js']) {
+  for (const file of ['/phc-app-0123456789abcdef_bg.wasm', '/phc-app-abc.js', '/app-0123abcd.css', '/messages-en-deadbeef.txt', '/messages-en-deadbeef-result.txt', '/sub/dir/x-1.js']) {
     const r = await get(file);
     assert.equal(r.status, 404, file);
     const cache = r.headers['cache-control'] ?? '';

@@ -125,9 +125,10 @@ test('after one visit the app loads and answers offline, and makes no request af
   // the browser's own request, answered by the offline copy too.
   const icon = files.findIndex(([f, sw]) => f === '/favicon.svg' && sw);
   if (icon >= 0) files.splice(icon, 1);
-  assert.equal(files.length, 1, `one file for the language: ${JSON.stringify(files)}`);
-  assert.match(files[0][0], /^\/messages-ru-[0-9a-f]+\.txt$/);
-  assert.ok(files[0][1], 'served by the service worker from the offline copy');
+  // Both parts of its file (issue 26): the screens' texts, and the result's.
+  assert.equal(files.length, 2, `the language's two files: ${JSON.stringify(files)}`);
+  assert.deepEqual(files.map(([f]) => f.replace(/[0-9a-f]{16}/, 'H')).sort(), ['/messages-ru-H-result.txt', '/messages-ru-H.txt']);
+  assert.ok(files.every(([, sw]) => sw), 'served by the service worker from the offline copy');
   // From here on: no request may leave the page, even online.
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -155,9 +156,10 @@ test('a new deployment replaces the offline copy cleanly: the new worker takes o
     assert.equal(before.length, 1, `one cache after the first visit: ${before}`);
     // "Deploy" a new version: a worker with another version (nginx would send the old bytes from the
     // precompressed copies, so they go for the time of the test).
-    const version = original.match(/const VERSION = '([0-9a-f]+)'/)[1];
+    // The script is minified: `const VERSION="…"`.
+    const [declared, version] = original.match(/const VERSION ?= ?["']([0-9a-f]+)["']/);
     const next = version.split('').reverse().join('');
-    fs.writeFileSync(sw, original.replace(`const VERSION = '${version}'`, `const VERSION = '${next}'`));
+    fs.writeFileSync(sw, original.replace(declared, declared.replace(version, next)));
     for (const [file] of compressed) fs.rmSync(file);
     await page.evaluate(async () => {
       const reg = await navigator.serviceWorker.getRegistration();

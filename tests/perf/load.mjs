@@ -37,7 +37,7 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
  * Every file is compressed once, before the first run, as nginx's precompressed files are: no run pays
  * for the server's brotli.
  */
-function serve(root) {
+function serve(root, extra = new Map()) {
   const files = new Map();
   for (const file of fs.readdirSync(root, { recursive: true }).map((f) => path.join(root, f))) {
     if (!fs.statSync(file).isFile()) continue;
@@ -50,6 +50,15 @@ function serve(root) {
   }
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    // The benchmark's own pages (the host pages, the floor of the result), made in this script.
+    if (extra.has(pathname)) {
+      const [type, body] = extra.get(pathname);
+      const accept = String(req.headers['accept-encoding'] ?? '');
+      const br = /\bbr\b/.test(accept);
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...(br ? { 'content-encoding': 'br' } : {}) })
+        .end(br ? zlib.brotliCompressSync(Buffer.from(body)) : body);
+      return;
+    }
     let file = path.join(root, pathname);
     // As deploy/nginx.conf: `/` is the prerendered page in the browser's first language, if there is one.
     const fitted = /^\s*(kk|ru|en)/i.exec(String(req.headers['accept-language'] ?? ''))?.[1].toLowerCase() ?? 'kk';
@@ -106,6 +115,9 @@ async function slowContext(browser) {
     window.__lcp = 0;
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__lcp = e.startTime; })
       .observe({ type: 'largest-contentful-paint', buffered: true });
+    window.__longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+      .observe({ type: 'longtask', buffered: true });
   });
   return { context, page };
 }
@@ -151,10 +163,68 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
     '--no-first-run', '--disable-dev-shm-usage'],
 });
-const app = await serve(APP_DIST);
+// The host pages (issue 26): a portal page whose widget sits two phone screens down, and the same
+// page without it; and the floor of the result: its HTML swapped in by a bare click handler.
+const extra = new Map();
+extra.set('/bench-host.css', ['text/css', 'body{margin:0;font:18px/1.5 system-ui,sans-serif;color:#0b0c0c} header{background:#1d4f91;color:#fff;padding:1rem 1rem} main{padding:0 1rem} .hero{font-size:1.5rem;line-height:1.35} footer{padding:1rem;border-top:1px solid #ccc}']);
+const paragraph = 'Прикрепиться к поликлинике можно по месту жительства, работы или учебы, а также по свободному выбору. Прикрепление дает право на первичную медико-санитарную помощь: участкового врача, вызов врача на дом, направления к специалистам.';
+const hostHtml = (widget) => `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Портал</title><link rel="stylesheet" href="/bench-host.css">${widget ? '<script type="module" src="/phc-widget.js"></script>' : ''}</head>
+<body><header>eGov.kz</header><main><h1>Прикрепление к медицинской организации, оказывающей ПМСП</h1><p class="hero">${paragraph}</p>
+${Array.from({ length: 9 }, () => `<p>${paragraph}</p>`).join('\n')}
+${widget ? '<phc-eligibility service="attachment"></phc-eligibility>' : ''}<p>${paragraph}</p></main><footer>© Портал</footer></body></html>`;
+extra.set('/bench-host.html', ['text/html; charset=utf-8', hostHtml(true)]);
+extra.set('/bench-host-bare.html', ['text/html; charset=utf-8', hostHtml(false)]);
+const app = await serve(APP_DIST, extra);
 const floor = await serve(FLOOR_DIST);
 const scenario = SCENARIOS.find((s) => s.name.startsWith('attachment: eligible (free choice'));
-const fig = { floor: [], floorPaint: [], fcp: [], lcp: [], start: [], question: [], early: [], resultDom: [], result: [], interaction: [] };
+const fig = { floor: [], floorPaint: [], fcp: [], lcp: [], start: [], question: [], early: [], resultDom: [], result: [], interaction: [],
+  hostBytes: [], hostLcp: [], bareLcp: [], hostLong: [], bareLong: [], hostLongMs: [], bareLongMs: [], nearToLive: [], swap: [], swapDom: [] };
+let swapped = null;
+
+/**
+ * The host page with the widget (or without it, `bare`): at rest for 3 s after its load event (what
+ * it paid before the citizen scrolled), then, with the widget, scrolled at reading speed (50 px every
+ * 250 ms) until the widget's top enters the viewport; then until it is live (its Start works).
+ */
+async function hostRun(bare) {
+  const { context, page } = await slowContext(browser);
+  await page.goto(app.url + (bare ? '/bench-host-bare.html' : '/bench-host.html'), { waitUntil: 'load' });
+  await page.waitForTimeout(3000);
+  const rest = await page.evaluate(() => ({
+    lcp: window.__lcp,
+    long: window.__longTasks.slice(),
+    bytes: performance.getEntriesByType('resource').filter((e) => !/\/bench-host/.test(e.name)).reduce((n, e) => n + e.encodedBodySize, 0),
+  }));
+  let nearToLive = null;
+  if (!bare) {
+    await page.evaluate(() => {
+      const w = document.querySelector('phc-eligibility');
+      new IntersectionObserver((es, o) => { if (es.some((e) => e.isIntersecting)) { window.__entered = performance.now(); o.disconnect(); } }).observe(w);
+      w.ready.then(() => { window.__live = performance.now(); });
+    });
+    await page.mouse.move(195, 400);
+    for (let i = 0; i < 400 && !(await page.evaluate(() => window.__entered)); i++) {
+      await page.mouse.wheel(0, 50);
+      await page.waitForTimeout(250);
+    }
+    await page.waitForFunction(() => window.__live !== undefined, null, { timeout: 120000 });
+    nearToLive = await page.evaluate(() => window.__live - window.__entered);
+  }
+  await context.close();
+  return { ...rest, nearToLive };
+}
+
+/** The result's HTML put in place of "check your answers" by a bare click handler: the browser's own cost. */
+async function floorOfResult() {
+  const { context, page } = await slowContext(browser);
+  await page.goto(app.url + '/bench-floor.html');
+  await page.waitForSelector('.phc-check-page .phc-button');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const figures = await lastAnswerToResult(page);
+  await context.close();
+  return figures;
+}
 
 /** First contentful paint and largest contentful paint so far, from the page's paint timing. */
 async function paints(page) {
@@ -196,12 +266,46 @@ try {
       await page.waitForSelector('.phc[data-screen="start"]');
       const answers = scenario.answers;
       await walkToCheckPage(page, answers);
+      const checkHtml = swapped ? null : await page.$eval('#phc-app', (e) => e.innerHTML);
       const { dom, paint, interaction } = await lastAnswerToResult(page);
       fig.resultDom.push(dom);
       fig.result.push(paint);
       fig.interaction.push(interaction);
+      if (!swapped) {
+        // The same two screens for the floor: the check page as served, the whole result as swapped in.
+        await page.waitForTimeout(1000);
+        const resultHtml = await page.$eval('#phc-app', (e) => e.innerHTML);
+        const css = fs.readdirSync(APP_DIST).find((f) => /^app-.*\.css$/.test(f));
+        extra.set('/bench-floor.html', ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>floor</title><link rel="stylesheet" href="/${css}">
+<script src="/bench-floor.js" defer></script></head><body><div id="phc-app">${checkHtml}</div></body></html>`]);
+        extra.set('/bench-floor.js', ['text/javascript', `const RESULT = ${JSON.stringify(resultHtml)};
+document.addEventListener('click', (e) => {
+  if (!e.target.closest('.phc-check-page .phc-button')) return;
+  const root = document.getElementById('phc-app');
+  root.innerHTML = RESULT;
+  root.querySelector('.phc-title')?.focus();
+});`]);
+        swapped = true;
+      }
       await context.close();
     }
+    {
+      const f = await floorOfResult();
+      fig.swapDom.push(f.dom);
+      fig.swap.push(f.interaction);
+      const host = await hostRun(false);
+      const bare = await hostRun(true);
+      fig.hostBytes.push(host.bytes);
+      fig.hostLcp.push(host.lcp);
+      fig.bareLcp.push(bare.lcp);
+      fig.hostLong.push(host.long.length);
+      fig.bareLong.push(bare.long.length);
+      fig.hostLongMs.push(host.long.reduce((a, b) => a + b, 0));
+      fig.bareLongMs.push(bare.long.reduce((a, b) => a + b, 0));
+      fig.nearToLive.push(host.nearToLive);
+    }
+    process.stdout.write(`run ${i + 1}/${RUNS}: host page: ${(fig.hostBytes.at(-1) / 1024).toFixed(1)} KB of ours before the widget is near, LCP ${fig.hostLcp.at(-1).toFixed(0)} ms (without the widget ${fig.bareLcp.at(-1).toFixed(0)} ms), long tasks ${fig.hostLong.at(-1)} (without ${fig.bareLong.at(-1)}), widget in view -> Start works ${fig.nearToLive.at(-1).toFixed(0)} ms; result swapped in bare ${fig.swap.at(-1)} ms\n`);
     process.stdout.write(`run ${i + 1}/${RUNS}: floor ${fig.floor.at(-1).toFixed(0)} ms, start page FCP ${fig.fcp.at(-1).toFixed(0)} ms, LCP ${fig.lcp.at(-1).toFixed(0)} ms, Start works ${fig.start.at(-1).toFixed(0)} ms, first question ${fig.question.at(-1).toFixed(0)} ms (Start pressed at first sight: ${fig.early.at(-1).toFixed(0)} ms), result in the DOM ${fig.resultDom.at(-1).toFixed(1)} ms, next frame ${fig.result.at(-1).toFixed(1)} ms, painted ${fig.interaction.at(-1)} ms (Event Timing)\n`);
   }
 
@@ -250,7 +354,16 @@ try {
   row('first question, Start pressed at first sight (it waits)', fig.early);
   console.log(`  checker, last answer -> result in DOM   ${median(fig.resultDom).toFixed(1)} ms`);
   console.log(`  checker, last answer -> next frame      ${median(fig.result).toFixed(1)} ms (its animation frame, before that frame's style and layout)`);
-  console.log(`  checker, last answer -> result painted  ${median(fig.interaction).toFixed(0)} ms (Event Timing, as INP counts it; aim: 16 ms or less)`);
+  console.log(`  checker, last answer -> result painted  ${median(fig.interaction).toFixed(0)} ms (Event Timing, as INP counts it)`);
+  const ratio = (a, b) => (median(a) / median(b)).toFixed(2);
+  console.log(`host page, the widget two screens down, beside the same page without it (issue 26)`);
+  console.log(`  bytes of ours before the widget is near  ${(median(fig.hostBytes) / 1024).toFixed(1)} KB brotli (aim: 15 KB or less)`);
+  console.log(`  host's LCP                              ${median(fig.hostLcp).toFixed(0)} ms with, ${median(fig.bareLcp).toFixed(0)} ms without: ${ratio(fig.hostLcp, fig.bareLcp)}x (aim: 1.05x or less)`);
+  console.log(`  long tasks before the widget is near    ${median(fig.hostLong)} with (${median(fig.hostLongMs).toFixed(0)} ms), ${median(fig.bareLong)} without (${median(fig.bareLongMs).toFixed(0)} ms) (aim: none of ours)`);
+  console.log(`  widget in view -> its Start works       ${median(fig.nearToLive).toFixed(0)} ms (scrolling at 200 px/s; 0 or less: live before it showed)`);
+  console.log(`the result against the browser's floor (the same result's HTML swapped in by a bare click handler)`);
+  console.log(`  bare swap, Continue -> result painted   ${median(fig.swap).toFixed(0)} ms (Event Timing), in the DOM ${median(fig.swapDom).toFixed(1)} ms`);
+  console.log(`  checker / bare swap                     ${ratio(fig.interaction, fig.swap)}x (aim: 1.5x or less)`);
   console.log(`engine speed (no throttling, median of 25 batches of 400)`);
   console.log(`  check() in Chromium, JSON in -> object  ${browserUs.toFixed(1)} µs per decision`);
   console.log(`  phc-check --ndjson, native release      ${nativeUs.toFixed(1)} µs per decision (whole process, 20,000 requests)`);

@@ -16,17 +16,17 @@ use std::collections::BTreeMap;
 /// 100 KB is out of reach with Yew and the three services' full answers (measured by `sizes`: Yew's
 /// own code is about 16 KB brotli of the wasm, the code it generates for the views about 13 KB). Measured, not guessed: `cargo xtask sizes` says what costs.
 ///
-/// Issue 26 made 135 KB a ratchet that only goes down. Issues 23 to 25, which come before it, then
-/// cost 11.6 KB, each measured as it landed: the one-screen answer and the situations people bring
-/// (the sentence of what to do now, the collapsed sections, what happened asked first and in the
-/// person's words, Forward after Back, the widget's kept journey: 4.7 KB, most of it view and flow
-/// code); the third legal reading (new grounds, papers by the way open, the Fund contract, the
-/// wording: 4.1 KB, 1.5 KB of it texts); the faults found by trying to break it (the widget's
-/// argument checks, parked roots, deployments: 2.8 KB). The ratchet is set again where they left it,
-/// 145 KB (143.0 KB measured, 2 KB spare), and goes down from here. Issue 27's paper (20 KB more,
-/// nearly all wasm, measured when merged) did not land: it needs a module loaded when a paper is
-/// asked for (docs/wip/README.md).
-pub const BUDGET: u64 = 145 * 1024;
+/// Issue 26 made 135 KB a ratchet that only goes down. Issues 23 to 25, which came before it, had
+/// cost 11.6 KB (143.0 KB measured), and the gate stood at 145 KB for one stop. Issue 26 looked again
+/// at what a first visit carries that its first screen does not need, and took it out: the result's
+/// texts (two thirds of a language's file: the reasons, ways, papers, sources, units and date cases)
+/// are a second file, loaded once Start is pressed, so they come while the questions are answered
+/// (-8.8 KB); the service worker's script is minified (-0.5 KB); the two-part loading costs the wasm
+/// 1.0 KB. 134.7 KB measured: the ratchet is back at 135 KB, and goes down from here. (The widget's
+/// first screen costs a host page 6.4 KB: its module, minified, and the stylesheet; `loadbench`.)
+/// Issue 27's paper (20 KB more, nearly all wasm, measured when merged) did not land: it needs a
+/// module loaded when a paper is asked for (docs/wip/README.md).
+pub const BUDGET: u64 = 135 * 1024;
 /// Where we want to be (issue 6): printed beside the figure, not a gate.
 pub const GOAL: u64 = 100 * 1024;
 

@@ -20,10 +20,23 @@ pub fn build() -> Result<(), String> {
     message_files(&root().join("dist"))?;
     run(Cmd::new("node").arg(root().join("xtask/minify.mjs")).arg(root().join("dist")))?;
     widget_module(&root().join("dist"))?;
+    minify_file(&root().join("dist/phc-widget.js"), true)?;
     crate::prerender::write(&root().join("dist"))?;
     service_worker(&root().join("dist"))?;
+    minify_file(&root().join("dist/sw.js"), false)?;
     precompress(&root().join("dist"))?;
     Ok(())
+}
+
+/// A file written after `minify.mjs`'s step, minified in place by it (terser; a module keeps the
+/// names it exports).
+fn minify_file(file: &Path, module: bool) -> Result<(), String> {
+    let mut cmd = Cmd::new("node");
+    cmd.arg(root().join("xtask/minify.mjs")).arg("--file").arg(file);
+    if module {
+        cmd.arg("--module");
+    }
+    run(&mut cmd)
 }
 
 /// FNV-1a, for a content hash in a file name.
@@ -71,6 +84,7 @@ fn mark_failure(loader: &str) -> Result<String, String> {
 
 /// One file per language, beside the wasm: the app loads the page's language before it renders, and
 /// another when the citizen switches (issue 18: a first visit transfers one language, not three).
+/// Each in two parts (issue 26): the screens' texts, and the result's, loaded once Start is pressed.
 /// Written from the engine's built-in tables, so they are the texts `build.rs` checked.
 fn message_files(dist: &Path) -> Result<(), String> {
     for f in files(dist)? {
@@ -79,7 +93,9 @@ fn message_files(dist: &Path) -> Result<(), String> {
         }
     }
     for lang in phc::Lang::ALL {
-        std::fs::write(dist.join(phc::i18n::file_name(*lang)), phc::i18n::export(*lang)).map_err(|e| e.to_string())?;
+        for part in [phc::i18n::Part::Screens, phc::i18n::Part::Result] {
+            std::fs::write(dist.join(phc::i18n::part_file_name(*lang, part)), phc::i18n::export(*lang, part)).map_err(|e| e.to_string())?;
+        }
     }
     Ok(())
 }
@@ -185,7 +201,9 @@ pub fn size_report() -> Result<u64, String> {
         println!("  {name:<28} {raw:>9} {gz:>10} {br:>10}");
         total = (total.0 + raw, total.1 + gz, total.2 + br);
         // What opening the app transfers: not the widget's files, nor the install icons.
-        if file.starts_with("messages-") {
+        if file.starts_with("messages-") && file.ends_with("-result.txt") {
+            // Loaded once the citizen presses Start (issue 26): not part of a first visit.
+        } else if file.starts_with("messages-") {
             if br > language.2 {
                 language = (raw, gz, br);
             }
@@ -200,7 +218,8 @@ pub fn size_report() -> Result<u64, String> {
     let first = (first.0 + language.0 + page.0, first.1 + language.1 + page.1, first.2 + language.2 + page.2);
     println!("  {:<28} {:>9} {:>10} {:>10}", "all files", total.0, total.1, total.2);
     println!("  {:<28} {:>9} {:>10} {:>10}", "first visit of the app", first.0, first.1, first.2);
-    println!("  (the first visit counts one page and one language's messages, the largest of each)");
+    println!("  (the first visit counts one page and the screens' part of one language's messages, the largest of each;");
+    println!("   the result's part is loaded once Start is pressed, the offline copy by the service worker after the first screen)");
     Ok(first.2)
 }
 

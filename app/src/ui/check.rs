@@ -25,7 +25,8 @@ pub fn answer_text(lang: Lang, id: Field, kind: Kind, answer: &Answer) -> String
     }
 }
 
-pub fn check_page(lang: Lang, answers: &Answers, on_change: &Callback<Field>, on_submit: Callback<()>, on_back: Callback<()>) -> Html {
+/// `error`: the message key of what went wrong on the way to the result (its texts could not be loaded).
+pub fn check_page(lang: Lang, answers: &Answers, error: Option<&'static str>, on_change: &Callback<Field>, on_submit: Callback<()>, on_back: Callback<()>) -> Html {
     // A move's reach and length are one answer when given as one ("Where did you move?").
     let moved_away = crate::flow::chosen_option(Field::LeavesUnit, answers).is_some_and(|o| o != "no");
     let rows = answered_in_order(answers).into_iter().filter(|q| !(moved_away && q.id == Field::AwayOverAMonth)).map(|q| {
@@ -55,6 +56,9 @@ pub fn check_page(lang: Lang, answers: &Answers, on_change: &Callback<Field>, on
             { title(t(lang, "ui.check.heading")) }
             <p>{ t(lang, "ui.check.lead") }</p>
             <dl class="phc-summary">{ for rows }</dl>
+            if let Some(k) = error {
+                <div class="phc-error-summary" part="error" role="alert"><p>{ t(lang, k) }</p></div>
+            }
             <button type="button" class="phc-button" part="button" onclick={move |_| on_submit.emit(())}>{ t(lang, "ui.check.submit") }</button>
         </div>
     }

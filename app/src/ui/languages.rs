@@ -1,8 +1,11 @@
 //! The message tables of the browser build. The wasm carries no texts (issue 18: a first visit
 //! transfers one language, not three): the page's language is loaded as a file before the app first
-//! renders in it, another one when the citizen or the host switches to it. The files are part of the
+//! renders in it, another one when the citizen or the host switches to it. Each language's file is in
+//! two parts (issue 26): the screens' texts, loaded before the app starts, and the result's, loaded
+//! once the citizen presses Start, so a first visit carries only the first. The files are part of the
 //! build (their names carry the tables' identity) and the offline cache keeps all three.
 
+use phc::i18n::Part;
 use phc::Lang;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
@@ -20,14 +23,38 @@ pub fn set_base(base: String) {
     BASE.with(|b| *b.borrow_mut() = base);
 }
 
-/// Loads a language's texts unless they are already in. The error says which file failed and how.
+/// Loads all of a language's texts (both parts of its file) unless they are already in. The error
+/// says which file failed and how.
 pub async fn ensure(lang: Lang) -> Result<(), String> {
-    if phc::i18n::is_available(lang) {
+    load(lang, Part::Screens).await?;
+    load(lang, Part::Result).await
+}
+
+/// Loads the texts of the screens before the result (issue 26): what the app needs to start.
+pub async fn ensure_screens(lang: Lang) -> Result<(), String> {
+    load(lang, Part::Screens).await
+}
+
+/// Begins loading the result's texts (the citizen has begun): they come while the questions are
+/// answered. Nothing waits for it here; the result waits for `ensure`.
+pub fn prefetch(lang: Lang) {
+    if !phc::i18n::is_available(lang) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = ensure(lang).await;
+        });
+    }
+}
+
+/// A part of a language's texts, fetched unless it is in. Two calls while it is on its way fetch it
+/// twice (the second is kept as the first): rare, as Start begins it long before the result needs
+/// it, and cheaper in the wasm than sharing the load.
+async fn load(lang: Lang, part: Part) -> Result<(), String> {
+    if phc::i18n::has_part(lang, part) {
         return Ok(());
     }
     let url = BASE.with(|b| {
         let b = b.borrow();
-        format!("{}{}", if b.is_empty() { "/" } else { b.as_str() }, phc::i18n::file_name(lang))
+        format!("{}{}", if b.is_empty() { "/" } else { b.as_str() }, phc::i18n::part_file_name(lang, part))
     });
     let failed = |what: &str| format!("the {lang} texts ({url}) could not be loaded: {what}");
     let window = web_sys::window().ok_or_else(|| failed("no window"))?;
@@ -41,11 +68,12 @@ pub async fn ensure(lang: Lang) -> Result<(), String> {
     phc::i18n::install(&text).map(|_| ()).map_err(|e| failed(&e))
 }
 
-/// A language whose texts are in: `lang` if it is, else any that is (a message must never be a
-/// row of key names, not even the crash message).
+/// A language whose screens' texts are in: `lang` if they are, else any that is (a message must never
+/// be a row of key names, not even the crash message).
 pub fn shown(lang: Lang) -> Lang {
-    if phc::i18n::is_available(lang) {
+    let ready = |l: Lang| phc::i18n::has_part(l, Part::Screens);
+    if ready(lang) {
         return lang;
     }
-    [Lang::Kk, Lang::Ru, Lang::En].into_iter().find(|l| phc::i18n::is_available(*l)).unwrap_or(lang)
+    [Lang::Kk, Lang::Ru, Lang::En].into_iter().find(|l| ready(*l)).unwrap_or(lang)
 }

@@ -170,7 +170,14 @@ pub fn app(config: &Config) -> Html {
     let portal = config.portal_url.clone().unwrap_or_else(|| portal_url(lang, state.answers.service()));
     LEVEL.set(config.heading_level.unwrap_or(if config.embedded { 2 } else { 1 }));
     let body = match state.screen {
-        Screen::Start => start::start_page(lang, state.link_error, { let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::Begin)) }),
+        Screen::Start => start::start_page(lang, state.link_error, {
+            let d = dispatch.clone();
+            // The result's texts come while the questions are answered (issue 26).
+            Callback::from(move |_| {
+                languages::prefetch(lang);
+                d.dispatch(Action::Begin)
+            })
+        }),
         Screen::Ask(id) => {
             let draft = state.draft_for(id);
             question::question_page(question::QuestionView {
@@ -189,8 +196,9 @@ pub fn app(config: &Config) -> Html {
         Screen::Check => check::check_page(
             lang,
             &state.answers,
+            state.error,
             &{ let d = dispatch.clone(); Callback::from(move |id| d.dispatch(Action::Change(id))) },
-            { let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::ShowResult)) },
+            { let d = dispatch.clone(); Callback::from(move |_| show_result(lang, d.clone())) },
             back.clone(),
         ),
         Screen::Result => result::result_page(result::ResultView {
@@ -239,6 +247,24 @@ pub fn app(config: &Config) -> Html {
     }
 }
 
+/// The result, once its texts are in: at once when they are (the press is answered in its own
+/// frame), else when they come; if they cannot come, the check page says so and its button tries again.
+fn show_result(lang: Lang, dispatch: UseReducerDispatcher<State>) {
+    if phc::i18n::is_available(lang) {
+        dispatch.dispatch(Action::ShowResult);
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match languages::ensure(lang).await {
+            Ok(()) => dispatch.dispatch(Action::ShowResult),
+            Err(e) => {
+                web_sys::console::error_1(&format!("phc: {e}").into());
+                dispatch.dispatch(Action::ResultUnavailable);
+            }
+        }
+    });
+}
+
 pub use platform::{initial_lang, install_panic_message, lang_of, saved_journey_as, widget_key};
 
 /// Reports attributes the widget could not use (they fall back to their defaults).
@@ -262,8 +288,13 @@ pub fn start() {
     platform::install_panic_message();
     let Some(root) = platform::element_by_id("phc-app") else { return };
     let lang = platform::prerendered_lang(&root).unwrap_or_else(|| platform::initial_lang(false));
+    // A share link or a journey kept in the tab may open on the result: then all of the language's
+    // texts before the first render; else the screens' texts, and the result's once Start is pressed.
+    let link = Some(platform::fragment()).filter(|f| !f.is_empty());
+    let journey = platform::saved_journey();
     wasm_bindgen_futures::spawn_local(async move {
-        if let Err(e) = languages::ensure(lang).await {
+        let texts = if link.is_some() || journey.is_some() { languages::ensure(lang).await } else { languages::ensure_screens(lang).await };
+        if let Err(e) = texts {
             // Said at once by static/page.js, with the portal's link, as when the wasm cannot load.
             web_sys::console::error_1(&format!("phc: {e}").into());
             let _ = root.set_attribute("data-phc-failed", "");
@@ -275,12 +306,10 @@ pub fn start() {
         // Ready first: the focus leaving the prerendered page as it goes is not the citizen's doing.
         let _ = root.set_attribute("data-phc-ready", "");
         root.set_inner_html("");
-        let link = Some(platform::fragment()).filter(|f| !f.is_empty());
         if link.is_some() {
             // Read once; the address keeps no answers unless the citizen makes a link again.
             platform::set_fragment("");
         }
-        let journey = platform::saved_journey();
         yew::Renderer::<App>::with_root_and_props(root, Config { lang: Some(lang), link, journey, ..Config::default() }).render();
         platform::register_service_worker();
         platform::open_details_when_printing();
