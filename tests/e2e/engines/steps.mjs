@@ -86,7 +86,15 @@ const STEPS = {
     await s.page?.close();
     s.page = await s.engine.newPage();
     await s.page.goto(url);
-    for (const host of widgets ?? [null]) await waitFor(s.page, host ? `${inside(host)}.phc .phc-title` : APP, `${host ?? 'the app'} shown`);
+    for (const host of widgets ?? [null]) {
+      await waitFor(s.page, host ? `${inside(host)}.phc .phc-title` : APP, `${host ?? 'the app'} shown`);
+      if (!host) continue;
+      // What shows first is the widget's start screen without the checker (issue 26): it goes live
+      // when near the viewport. Brought into view as a citizen scrolls to it, then live, so that a
+      // driver's press finds the element it located (WebKit's driver may press a detached one).
+      await s.page.run((_, h) => document.querySelector(h).scrollIntoView({ block: 'start' }), host);
+      await waitFor(s.page, `${inside(host)}.phc-host[data-phc-ready] .phc .phc-title`, `${host} live`);
+    }
   },
 
   async language(s, { language, in: host }) {
