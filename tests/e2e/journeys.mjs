@@ -107,6 +107,14 @@ export const JOURNEYS = [
     ],
   },
   {
+    name: 'widget: its start screen first, without the checker; a press on it carried out once the checker is in (issue 26)',
+    steps: [
+      { open: '/demo.html', widgets: ['#main-widget'] },
+      { facade: 'en' },
+      { clean: true },
+    ],
+  },
+  {
     name: 'check() of the JavaScript API answers as phc-check does, in every language',
     steps: [
       { open: '/demo.html', widgets: ['#main-widget'] },

@@ -194,6 +194,32 @@ const STEPS = {
     assert.ok(rules >= 4);
   },
 
+  /**
+   * A widget added far below the fold shows its start screen at once, without the checker (issue 26),
+   * and a press on its Start made then is carried out once the checker has taken it over.
+   */
+  async facade(s, { facade: lang }) {
+    const before = await s.page.run((_, l) => {
+      const spacer = document.createElement('div');
+      spacer.style.height = '6000px';
+      const w = document.createElement('phc-eligibility');
+      w.id = 'far-widget';
+      w.setAttribute('lang', l);
+      document.querySelector('main').append(spacer, w);
+      const shown = {
+        start: w.shadowRoot?.querySelector('.phc[data-screen="start"] .phc-button-start')?.textContent ?? null,
+        live: !!w.shadowRoot?.querySelector('.phc-host[data-phc-ready]'),
+      };
+      // Pressed at once, while it is the start screen alone.
+      w.shadowRoot?.querySelector('.phc-button-start')?.click();
+      return shown;
+    }, lang);
+    assert.equal(before.live, false, 'not live while far from the viewport');
+    assert.ok(before.start, 'its start screen shown at once, without the checker');
+    await until(async () => /^question:/.test((await screen(s.page, '#far-widget')) ?? ''), 'the first question after a press on the start screen');
+    assert.equal(await s.page.run(({ q }) => q('#far-widget >> .phc').getAttribute('lang')), lang);
+  },
+
   async unharmed(s, { unharmed: host }) {
     const look = await s.page.run(({ q }, sel) => {
       const b = q(sel);
