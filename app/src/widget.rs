@@ -173,31 +173,19 @@ pub fn mount(container: web_sys::Element, host: web_sys::Element, attrs: JsValue
     WidgetHandle { app: Some(app), config, generation: 0, parked: false }
 }
 
-/// The engine alone: a request (an object or JSON text) in, the decision object out. Without `at`,
-/// now. `lang` adds the human text.
+/// The engine alone: a request's JSON text in, the decision object out. Without `at`, now. `lang`
+/// adds the human text. `phc-widget.js` checks the arguments before they reach the wasm (issue 25:
+/// an object becomes JSON text there, of at most 64 KiB, and `lang` a short string or none), so
+/// what is left here is the contract's own checking, with the command line's messages.
 #[wasm_bindgen]
-pub fn check(request: JsValue, lang: Option<String>) -> Result<JsValue, JsValue> {
+pub fn check(request: String, lang: Option<String>) -> Result<JsValue, JsValue> {
     let type_error = |m: String| JsValue::from(js_sys::TypeError::new(&m));
-    if request.is_null() || request.is_undefined() {
-        return Err(type_error("request: missing; expected one object as in contract version 1".into()));
-    }
-    let text = match request.as_string() {
-        Some(s) => s,
-        None if request.is_object() => match js_sys::JSON::stringify(&request) {
-            Ok(s) => s.as_string().unwrap_or_default(),
-            Err(_) => return Err(type_error("request: cannot be read as JSON (a cyclic object?); expected one object as in contract version 1".into())),
-        },
-        None => return Err(type_error(format!("request: expected an object, got {}", request.js_typeof().as_string().unwrap_or_default()))),
-    };
-    if text.len() > 64 * 1024 {
-        return Err(type_error("request: larger than 64 KiB; expected one request of contract version 1".into()));
-    }
     let lang = match lang.as_deref() {
         None | Some("") => None,
         Some(l) => Some(Lang::parse(l).ok_or_else(|| type_error(format!("lang: unknown language \"{l}\"; expected one of {}", Lang::expected())))?),
     };
     let rules = ui::rules();
-    let json = phc::check_json(&text, rules, lang, Some(ui::now())).map_err(|e| type_error(e.to_string()))?;
+    let json = phc::check_json(&request, rules, lang, Some(ui::now())).map_err(|e| type_error(e.to_string()))?;
     js_sys::JSON::parse(&json).map_err(|_| type_error("internal: the decision is not JSON".into()))
 }
 
