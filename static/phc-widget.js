@@ -11,9 +11,9 @@
 // tables, as it writes the prerendered pages), with no wasm. The wasm, its bindings and the language's
 // texts are loaded once for every widget on the page; each element goes live when it comes within
 // about one screen of the viewport, is pressed, or is asked to `check()` (or at once with
-// `loading="eager"`, or when the tab kept its journey); then the app takes the start screen over, element for element the same, so nothing moves, the focus
-// stays where it was, and a press made meanwhile is carried out. `cargo xtask` writes the hashed file
-// names below when it builds dist/.
+// `loading="eager"`, or when the tab kept its journey); then the app takes the start screen over,
+// element for element the same, so nothing moves, the focus stays where it was, and a press made
+// meanwhile is carried out. `cargo xtask` writes the hashed file names below when it builds dist/.
 const base = new URL('.', import.meta.url);
 const START = __START_VIEWS__;
 
@@ -82,10 +82,13 @@ const widgets = new Set();
 
 // The facade ---------------------------------------------------------------------------------------
 
-/** `ru-RU` → `ru`; a tag of no language the checker speaks → null (as `lang_of` in the app). */
+/**
+ * `ru-RU` → `ru`; a tag of no language the checker speaks → null. Exactly as `lang_of` in the app
+ * (its first two bytes, ASCII-lowercased), so the start view is in the language the app will show.
+ */
 function langOf(tag) {
-  const l = String(tag ?? '').slice(0, 2).toLowerCase();
-  return l.length === 2 && Object.hasOwn(START.views, l) ? l : null;
+  const l = /^[A-Za-z]{2}/.exec(String(tag ?? ''))?.[0].toLowerCase();
+  return l && Object.hasOwn(START.views, l) ? l : null;
 }
 
 /** The language the app will show for these attributes (`widget_lang`): its own, the page's, the browser's. */
@@ -329,7 +332,6 @@ class PhcEligibility extends HTMLElement {
     const show = () => { this.#container && (this.#container.hidden = false); };
     this.#sheet.addEventListener('load', show, { once: true });
     this.#sheet.addEventListener('error', show, { once: true });
-    this.#facade = null;
     this.#drawFacade();
     root.replaceChildren(this.#sheet, this.#container);
     this.#ready = new Promise((resolve, reject) => { this.#settle = { resolve, reject }; });

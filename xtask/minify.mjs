@@ -9,14 +9,19 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The JavaScript file at `path` minified in place; its new code. */
+async function minifyFile(path, module) {
+  const source = readFileSync(path, 'utf8');
+  const out = await minify(source, { module, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  writeFileSync(path, out.code);
+  console.log(`minify: ${path} ${source.length} -> ${out.code.length} bytes`);
+  return out.code;
+}
+
 // `--file <path> [--module]`: one file written after this step (the widget's module once its
 // names are filled in, the service worker once its list of files is), minified in place.
 if (process.argv[2] === '--file') {
-  const file = process.argv[3];
-  const source = readFileSync(file, 'utf8');
-  const out = await minify(source, { module: process.argv[4] === '--module', compress: { passes: 2 }, mangle: true, format: { comments: false } });
-  writeFileSync(file, out.code);
-  console.log(`minify: ${file} ${source.length} -> ${out.code.length} bytes`);
+  await minifyFile(process.argv[3], process.argv[4] === '--module');
   process.exit(0);
 }
 
@@ -25,14 +30,7 @@ const names = readdirSync(dist);
 const bindings = names.find((n) => /^phc-app-[0-9a-f]+\.js$/.test(n));
 if (!bindings) throw new Error(`${dist}: no bindings module phc-app-*.js`);
 
-async function squeeze(name, module) {
-  const path = join(dist, name);
-  const source = readFileSync(path, 'utf8');
-  const out = await minify(source, { module, compress: { passes: 2 }, mangle: true, format: { comments: false } });
-  writeFileSync(path, out.code);
-  console.log(`minify: ${name} ${source.length} -> ${out.code.length} bytes`);
-  return out.code;
-}
+const squeeze = (name, module) => minifyFile(join(dist, name), module);
 
 // Whitespace and comments out of CSS, strings left as written. Only what is safe without a parser:
 // runs of whitespace become one space (a space can be a descendant combinator, or separate the terms

@@ -9,7 +9,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, freshPage, ready, assertClean, URL_BASE } from './lib.mjs';
+import { launch, freshPage, ready, underServiceWorker, assertClean, URL_BASE } from './lib.mjs';
 
 const DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
@@ -47,10 +47,7 @@ async function installed(base = URL_BASE) {
   const { page } = opened;
   await page.goto(`${base}/en/`);
   await ready(page);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await ready(page);
+  await underServiceWorker(page);
   return opened;
 }
 

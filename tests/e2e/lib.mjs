@@ -58,6 +58,17 @@ export async function ready(page) {
   });
 }
 
+/**
+ * After a first visit of the app's page: once its service worker has the build's files (the offline
+ * copy), the page reloaded under it, until the app has taken it over again.
+ */
+export async function underServiceWorker(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await ready(page);
+}
+
 export async function assertClean(page, problems) {
   const csp = await page.evaluate(() => window.__cspViolations ?? []);
   assert.deepEqual(csp, [], 'no Content-Security-Policy violation');

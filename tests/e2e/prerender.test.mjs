@@ -13,7 +13,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launch, freshPage, assertClean, ready, chooseLanguage, URL_BASE } from './lib.mjs';
+import { launch, freshPage, assertClean, ready, underServiceWorker, chooseLanguage, URL_BASE } from './lib.mjs';
 import { LANGS } from './scenarios.mjs';
 
 const LOCALES = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
@@ -240,10 +240,7 @@ test('after one visit, the language switch works offline: in the app, and on the
   const { context, page, problems } = await heldPage({ hold: false });
   await page.goto(`${URL_BASE}/en/`);
   await ready(page);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await ready(page);
+  await underServiceWorker(page);
   await context.setOffline(true);
   // In the app: the texts from the offline copy, the address follows.
   await chooseLanguage(page, 'ru');

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, openPage, assertClean, walk, chooseLanguage, ready, URL_BASE, AT } from './lib.mjs';
+import { launch, openPage, assertClean, walk, chooseLanguage, ready, underServiceWorker, URL_BASE, AT } from './lib.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 
 let browser;
@@ -112,10 +112,7 @@ test('a damaged, foreign, newer or oversized link shows a message and starts afr
 
 test('after one visit the app loads and answers offline, and makes no request after loading', async () => {
   const { context, page, problems } = await openPage(browser);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-  await ready(page);
+  await underServiceWorker(page);
   // Another language's texts are a file of this build, served from the offline copy: no request
   // leaves the page for it.
   const files = [];
@@ -148,10 +145,7 @@ test('a new deployment replaces the offline copy cleanly: the new worker takes o
   const compressed = ['sw.js.br', 'sw.js.gz'].map((f) => [new URL(f, DIST), fs.readFileSync(new URL(f, DIST))]);
   const { context, page, problems } = await openPage(browser);
   try {
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await ready(page);
+    await underServiceWorker(page);
     const before = await page.evaluate(() => caches.keys());
     assert.equal(before.length, 1, `one cache after the first visit: ${before}`);
     // "Deploy" a new version: a worker with another version (nginx would send the old bytes from the
