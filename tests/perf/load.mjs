@@ -39,45 +39,45 @@ const AT = '2026-03-10T10:00:00+05:00';
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json', '.webmanifest': 'application/manifest+json' };
 
+/** A file's bodies as the server sends them: brotli (quality 11) and gzip (level 9), made once. */
+function compressed(raw) {
+  return {
+    br: zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    gzip: zlib.gzipSync(raw, { level: 9 }),
+    identity: raw,
+  };
+}
+
+/** One of the benchmark's own pages (the host pages, the floor of the result), made in this script. */
+function ownPage(type, body) {
+  return { type, bodies: compressed(Buffer.from(body)) };
+}
+
 /**
- * A static server over `root` on a loopback port, sending brotli or gzip as nginx does in production.
- * Every file is compressed once, before the first run, as nginx's precompressed files are: no run pays
- * for the server's brotli.
+ * A static server over `root` on a loopback port, sending brotli or gzip as nginx does in production;
+ * `extra` maps a path to one of the benchmark's own pages (`ownPage`). Every file is compressed once,
+ * before it is first asked for, as nginx's precompressed files are: no run pays for the server's brotli.
  */
 function serve(root, extra = new Map()) {
   const files = new Map();
   for (const file of fs.readdirSync(root, { recursive: true }).map((f) => path.join(root, f))) {
     if (!fs.statSync(file).isFile()) continue;
-    const raw = fs.readFileSync(file);
-    files.set(file, {
-      br: zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }),
-      gzip: zlib.gzipSync(raw, { level: 9 }),
-      identity: raw,
-    });
+    files.set(file, { type: TYPES[path.extname(file)] ?? 'application/octet-stream', bodies: compressed(fs.readFileSync(file)) });
   }
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    // The benchmark's own pages (the host pages, the floor of the result), made in this script.
-    if (extra.has(pathname)) {
-      const [type, body] = extra.get(pathname);
-      const accept = String(req.headers['accept-encoding'] ?? '');
-      const br = /\bbr\b/.test(accept);
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...(br ? { 'content-encoding': 'br' } : {}) })
-        .end(br ? zlib.brotliCompressSync(Buffer.from(body)) : body);
-      return;
-    }
     let file = path.join(root, pathname);
     // As deploy/nginx.conf: `/` is the prerendered page in the browser's first language, if there is one.
     const fitted = /^\s*(kk|ru|en)/i.exec(String(req.headers['accept-language'] ?? ''))?.[1].toLowerCase() ?? 'kk';
     if (pathname === '/' && files.has(path.join(root, fitted, 'index.html'))) file = path.join(root, fitted, '/');
     if (file.endsWith('/')) file += 'index.html';
-    const bodies = files.get(file);
-    if (!bodies) { res.writeHead(404).end(); return; }
+    const served = extra.get(pathname) ?? files.get(file);
+    if (!served) { res.writeHead(404).end(); return; }
     const accept = String(req.headers['accept-encoding'] ?? '');
     const encoding = /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : 'identity';
-    const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+    const headers = { 'content-type': served.type, 'cache-control': 'no-store' };
     if (encoding !== 'identity') headers['content-encoding'] = encoding;
-    res.writeHead(200, headers).end(bodies[encoding]);
+    res.writeHead(200, headers).end(served.bodies[encoding]);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}` })));
 }
@@ -175,15 +175,15 @@ const browser = await chromium.launch({
 // The host pages (issue 26): a portal page whose widget sits two phone screens down, and the same
 // page without it; and the floor of the result: its HTML swapped in by a bare click handler.
 const extra = new Map();
-extra.set('/bench-host.css', ['text/css', 'body{margin:0;font:18px/1.5 system-ui,sans-serif;color:#0b0c0c} header{background:#1d4f91;color:#fff;padding:1rem 1rem} main{padding:0 1rem} .hero{font-size:1.5rem;line-height:1.35} footer{padding:1rem;border-top:1px solid #ccc}']);
+extra.set('/bench-host.css', ownPage('text/css', 'body{margin:0;font:18px/1.5 system-ui,sans-serif;color:#0b0c0c} header{background:#1d4f91;color:#fff;padding:1rem 1rem} main{padding:0 1rem} .hero{font-size:1.5rem;line-height:1.35} footer{padding:1rem;border-top:1px solid #ccc}'));
 const paragraph = 'Прикрепиться к поликлинике можно по месту жительства, работы или учебы, а также по свободному выбору. Прикрепление дает право на первичную медико-санитарную помощь: участкового врача, вызов врача на дом, направления к специалистам.';
 const hostHtml = (widget) => `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Портал</title><link rel="stylesheet" href="/bench-host.css">${widget ? '<script type="module" src="/phc-widget.js"></script>' : ''}</head>
 <body><header>eGov.kz</header><main><h1>Прикрепление к медицинской организации, оказывающей ПМСП</h1><p class="hero">${paragraph}</p>
 ${Array.from({ length: 9 }, () => `<p>${paragraph}</p>`).join('\n')}
 ${widget ? '<phc-eligibility service="attachment"></phc-eligibility>' : ''}<p>${paragraph}</p></main><footer>© Портал</footer></body></html>`;
-extra.set('/bench-host.html', ['text/html; charset=utf-8', hostHtml(true)]);
-extra.set('/bench-host-bare.html', ['text/html; charset=utf-8', hostHtml(false)]);
+extra.set('/bench-host.html', ownPage('text/html; charset=utf-8', hostHtml(true)));
+extra.set('/bench-host-bare.html', ownPage('text/html; charset=utf-8', hostHtml(false)));
 const app = await serve(APP_DIST, extra);
 const floor = await serve(FLOOR_DIST);
 const scenario = SCENARIOS.find((s) => s.name.startsWith('attachment: eligible (free choice'));
@@ -281,15 +281,15 @@ try {
       fig.result.push(paint);
       fig.interaction.push(interaction);
       if (!swapped) {
-        // The same two screens for the floor: the check page as served, the whole result as swapped in.
+        // The same screens for the floor: the check page as served, the result's first frame and the rest.
         await page.waitForTimeout(1000);
         const resultHtml = await page.$eval('#phc-app', (e) => e.innerHTML);
         const css = fs.readdirSync(APP_DIST).find((f) => /^app-.*\.css$/.test(f));
-        extra.set('/bench-floor.html', ['text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
+        extra.set('/bench-floor.html', ownPage('text/html; charset=utf-8', `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>floor</title><link rel="stylesheet" href="/${css}">
-<script src="/bench-floor.js" defer></script></head><body><div id="phc-app">${checkHtml}</div></body></html>`]);
+<script src="/bench-floor.js" defer></script></head><body><div id="phc-app">${checkHtml}</div></body></html>`));
         // As the app: the first frame's HTML at once (the title focused), the whole result in the next.
-        extra.set('/bench-floor.js', ['text/javascript', `const FIRST = ${JSON.stringify(firstFrame)};
+        extra.set('/bench-floor.js', ownPage('text/javascript', `const FIRST = ${JSON.stringify(firstFrame)};
 const WHOLE = ${JSON.stringify(resultHtml)};
 document.addEventListener('click', (e) => {
   if (!e.target.closest('.phc-check-page .phc-button')) return;
@@ -297,7 +297,7 @@ document.addEventListener('click', (e) => {
   root.innerHTML = FIRST;
   root.querySelector('.phc-title')?.focus();
   requestAnimationFrame(() => setTimeout(() => { root.innerHTML = WHOLE; }));
-});`]);
+});`));
         swapped = true;
       }
       await context.close();
