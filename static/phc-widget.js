@@ -260,6 +260,9 @@ class PhcEligibility extends HTMLElement {
   #root() {
     if (this.shadowRoot) return this.shadowRoot;
     const root = this.attachShadow({ mode: 'open' });
+    // The result's "Prepare the application" (issue 27): the paper's module, fetched then, opens its
+    // form inside this shadow root.
+    root.addEventListener('click', __PAPER_LISTENER__);
     // A press on the facade is kept and carried out by the app (as static/page.js does on the app's
     // page); pressing begins the load at once, before the press is even over.
     root.addEventListener('pointerdown', (e) => {

@@ -9,6 +9,8 @@ mod answers;
 mod draft;
 mod flow;
 mod ics;
+/// Whether a result offers a paper (issue 27); the paper itself is the module `paper_main.rs` builds.
+mod offer;
 mod share;
 mod state;
 /// The start page as data, shared with xtask's prerender (which includes the file by its path).

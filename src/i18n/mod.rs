@@ -50,11 +50,23 @@ fn index(lang: Lang) -> usize {
 /// the result's own texts (the reasons, ways, papers, sources: about two thirds of a language). The
 /// app loads the first before it renders and the second once the citizen begins, so a first visit
 /// carries only the first. Which keys are the result's is this list of prefixes.
+///
+/// With the `paper` feature (the paper's module, issue 27, and xtask, which writes the files) there is
+/// a third part: the paper's form and its texts (`ui.paper.`), loaded only by that module. The app is
+/// built without it: it never loads that part, and carries no code for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     Screens,
     Result,
+    #[cfg(feature = "paper")]
+    Paper,
 }
+
+/// Every part, in the order their files are written.
+#[cfg(not(feature = "paper"))]
+pub const PARTS_ALL: &[Part] = &[Part::Screens, Part::Result];
+#[cfg(feature = "paper")]
+pub const PARTS_ALL: &[Part] = &[Part::Screens, Part::Result, Part::Paper];
 
 /// The keys only the result (or a decision's text) shows. Not the crash message's portal link
 /// (`ui.portal_link`), which any screen may need.
@@ -72,6 +84,10 @@ const RESULT_PREFIXES: &[&str] = &[
 
 /// The part of a language file a key is in.
 pub fn part_of(key: &str) -> Part {
+    #[cfg(feature = "paper")]
+    if key.starts_with("ui.paper.") {
+        return Part::Paper;
+    }
     if RESULT_PREFIXES.iter().any(|p| key.starts_with(p)) {
         Part::Result
     } else {
@@ -84,13 +100,15 @@ impl Part {
         match self {
             Part::Screens => "screens",
             Part::Result => "result",
+            #[cfg(feature = "paper")]
+            Part::Paper => "paper",
         }
     }
 }
 
 /// Each language's parts as `install` loaded them, and its table once the screens' part is in (the
 /// whole once both are). A program built without `embedded-messages` reads its texts from these.
-static PARTS: [[OnceLock<Vec<(&'static str, &'static str)>>; 2]; 3] = [const { [OnceLock::new(), OnceLock::new()] }; 3];
+static PARTS: [[OnceLock<Vec<(&'static str, &'static str)>>; 3]; 3] = [const { [OnceLock::new(), OnceLock::new(), OnceLock::new()] }; 3];
 static INSTALLED: [OnceLock<Messages>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
 static SCREENS_ONLY: [OnceLock<Messages>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
 
@@ -105,6 +123,8 @@ pub fn part_file_name(lang: Lang, part: Part) -> String {
     match part {
         Part::Screens => format!("messages-{lang}-{}.txt", tables::MESSAGES_ID),
         Part::Result => format!("messages-{lang}-{}-result.txt", tables::MESSAGES_ID),
+        #[cfg(feature = "paper")]
+        Part::Paper => format!("messages-{lang}-{}-paper.txt", tables::MESSAGES_ID),
     }
 }
 
@@ -135,7 +155,7 @@ pub fn install(file: &str) -> Result<(Lang, Part), String> {
     if id != Some(tables::MESSAGES_ID) {
         return Err(format!("messages: the {lang} file is from another build ({}), expected {}", id.unwrap_or(""), tables::MESSAGES_ID));
     }
-    let part = [Part::Screens, Part::Result].into_iter().find(|p| Some(p.word()) == part).ok_or("messages: the header names no part")?;
+    let part = PARTS_ALL.iter().copied().find(|p| Some(p.word()) == part).ok_or("messages: the header names no part")?;
     if !body.contains(PART) {
         return Err("messages: no texts".into());
     }
@@ -151,7 +171,15 @@ pub fn install(file: &str) -> Result<(Lang, Part), String> {
     let _ = PARTS[i][part as usize].set(table);
     match (PARTS[i][0].get(), PARTS[i][1].get()) {
         (Some(screens), Some(result)) => {
-            let _ = INSTALLED[i].set(Messages { lang, table: screens.clone(), more: result });
+            #[allow(unused_mut)]
+            let mut table = screens.clone();
+            // The paper's module installs the paper's part first: its texts join the screens'.
+            #[cfg(feature = "paper")]
+            if let Some(paper) = PARTS[i][Part::Paper as usize].get() {
+                table.extend(paper);
+                table.sort_unstable();
+            }
+            let _ = INSTALLED[i].set(Messages { lang, table, more: result });
         }
         (Some(screens), None) => {
             let _ = SCREENS_ONLY[i].set(Messages { lang, table: screens.clone(), more: &[] });

@@ -107,6 +107,16 @@ export const JOURNEYS = [
     ],
   },
   {
+    name: '"Prepare the complaint" opens the paper\'s form, which downloads the paper with what was typed (issue 27)',
+    steps: [
+      { open: '/' },
+      { language: 'kk' },
+      { answer: 'complaint' },
+      { paper: 'Шағым дайындау', title: 'ШАҒЫМ' },
+      { clean: true },
+    ],
+  },
+  {
     name: 'widget: its start screen first, without the checker; a press on it carried out once the checker is in (issue 26)',
     steps: [
       { open: '/demo.html', widgets: ['#main-widget'] },

@@ -26,7 +26,7 @@ function get(pathname, encoding, headers = {}) {
 
 // Content-hashed names, as deploy/nginx.conf recognises them: trunk writes its hash without leading
 // zeros, so it can be shorter than 16 digits.
-const hashed = fs.readdirSync(DIST).filter((f) => /-[0-9a-f]{1,16}(_bg|-result)?\.(js|wasm|css|txt)$/.test(f));
+const hashed = fs.readdirSync(DIST).filter((f) => /-[0-9a-f]{1,16}(_bg|-result|-paper)?\.(js|wasm|css|txt)$/.test(f));
 const SECURITY = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy'];
 
 test('every file carries the security headers; hashed files are immutable, the page is revalidated', async () => {
@@ -145,12 +145,15 @@ test('a missing hashed-looking file is not cached (issue 25): its 404 is revalid
 });
 
 // The files a host page on another origin loads to run the widget: the module, what it imports, the
-// wasm, the stylesheet and the texts of each language.
-const widgetFiles = () => ['/phc-widget.js', ...hashed.filter((f) => /^(phc-app|messages|app)-/.test(f) || /\.(wasm|css)$/.test(f)).map((f) => '/' + f)];
+// wasm, the stylesheet and the texts of each language; and the paper's module, its texts and its two
+// stylesheets (issue 27).
+const widgetFiles = () => ['/phc-widget.js', '/paper.css', '/paper-form.css',
+  ...hashed.filter((f) => /^(phc-app|phc-paper|messages|app)-/.test(f) || /\.(wasm|css)$/.test(f)).map((f) => '/' + f)];
 
 test('the widget\'s files may be loaded from another origin (issue 25): Access-Control-Allow-Origin on the module, the wasm, the stylesheet and the texts', async () => {
   const files = widgetFiles();
   assert.ok(files.some((f) => f.endsWith('.wasm')) && files.some((f) => /messages-ru-/.test(f)) && files.some((f) => /phc-app-.*\.js$/.test(f)), files.join(' '));
+  assert.ok(files.some((f) => /phc-paper-.*_bg\.wasm$/.test(f)) && files.some((f) => /messages-kk-.*-paper\.txt$/.test(f)), files.join(' '));
   for (const file of files) {
     const r = await get(file, 'br', { origin: 'https://portal.example' });
     assert.equal(r.status, 200, file);

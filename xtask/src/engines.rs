@@ -108,12 +108,17 @@ fn i64_at_the_boundary(bytes: &[u8]) -> Result<bool, String> {
 /// values cross to JavaScript).
 pub fn wasm_features() -> Result<Vec<String>, String> {
     let dist = root().join("dist");
-    let wasm = crate::web::files(&dist)?
-        .into_iter()
-        .find(|f| f.file_name().is_some_and(|n| n.to_string_lossy().ends_with("_bg.wasm")))
-        .ok_or("dist/: no wasm (cargo xtask build)")?;
+    let wasms: Vec<_> = crate::web::files(&dist)?.into_iter().filter(|f| f.file_name().is_some_and(|n| n.to_string_lossy().ends_with("_bg.wasm"))).collect();
+    let wasm = wasms.iter().find(|f| f.file_name().is_some_and(|n| n.to_string_lossy().starts_with("phc-app-"))).ok_or("dist/: no wasm (cargo xtask build)")?.clone();
     let bytes = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
     let claimed = flags(WASM_FEATURES)?;
+    // The paper's module (issue 27) runs where the app runs: it needs no feature the app does not.
+    for other in wasms.iter().filter(|f| **f != wasm) {
+        let bytes = std::fs::read(other).map_err(|e| format!("{}: {e}", other.display()))?;
+        if let Err(e) = validates(&bytes, claimed) {
+            return Err(format!("{} needs WebAssembly features beyond the app's ({WASM_FEATURES:?}): {e}", other.display()));
+        }
+    }
     if let Err(e) = validates(&bytes, claimed) {
         let all = CANDIDATES.iter().fold(F::MVP, |f, (_, c)| f | *c);
         if validates(&bytes, all).is_err() {

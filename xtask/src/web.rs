@@ -12,14 +12,29 @@ pub fn path_with_node_bin() -> String {
     format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default())
 }
 
+/// What wasm-opt is given beside `-Oz`, for the app's wasm (index.html's `data-wasm-opt-params`, which
+/// trunk passes on; `build` checks that they agree) and the paper's. Each is safe for what rustc and
+/// wasm-bindgen make: the memory is the module's own, so zero-filled at the start; the stack is first
+/// in memory and grows down from 1 MiB towards 0, so the first 1 KiB is never used unless the stack
+/// has already overflowed; the two custom sections are of no use to a browser. Together they take
+/// 1.1 KB off the app's wasm (brotli), more than the paper's button costs it (issue 27).
+pub const WASM_OPT_PARAMS: &[&str] = &["--converge", "--low-memory-unused", "--zero-filled-memory", "--strip-producers", "--strip-target-features"];
+
 pub fn build() -> Result<(), String> {
     crate::setup::npm(".")?;
+    let index = std::fs::read_to_string(root().join("index.html")).map_err(|e| e.to_string())?;
+    if !index.contains(&format!("data-wasm-opt-params=\"{}\"", WASM_OPT_PARAMS.join(" "))) {
+        return Err(format!("index.html: the rust link's data-wasm-opt-params must be \"{}\" (xtask/src/web.rs WASM_OPT_PARAMS)", WASM_OPT_PARAMS.join(" ")));
+    }
     run(Cmd::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args(["fetch"]))?;
     run(Cmd::new("trunk").args(["build", "--release", "--offline", "--skip-version-check"]).env("PATH", path_with_node_bin()))?;
-    external_loader(&root().join("dist"))?;
+    let paper = paper_module(&root().join("dist"))?;
+    let boot = external_loader(&root().join("dist"), &paper)?;
+    // Named by its content before it is minified: the name still changes whenever the content does.
+    minify_file(&root().join("dist").join(boot), true)?;
     message_files(&root().join("dist"))?;
     run(Cmd::new("node").arg(root().join("xtask/minify.mjs")).arg(root().join("dist")))?;
-    widget_module(&root().join("dist"))?;
+    widget_module(&root().join("dist"), &paper)?;
     minify_file(&root().join("dist/phc-widget.js"), true)?;
     crate::prerender::write(&root().join("dist"))?;
     service_worker(&root().join("dist"))?;
@@ -49,25 +64,77 @@ fn hash(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
-/// Replaces trunk's inline `<script type="module">…</script>` by `<script type="module" src=…>`.
-fn external_loader(dist: &Path) -> Result<(), String> {
+/// The paper's module (issue 27): the `phc-paper` binary for wasm32 with the paper's part of the texts
+/// (`--features paper`), bound by wasm-bindgen for the web and optimised by wasm-opt as trunk does the
+/// app's, written to dist/ as `phc-paper-<hash>.js` and `phc-paper-<hash>_bg.wasm` (the module loads
+/// the wasm beside it by that name). Not part of a first visit: the result's button asks for it.
+/// Returns the module's name.
+fn paper_module(dist: &Path) -> Result<String, String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    run(Cmd::new(cargo).args(["build", "--offline", "--package", "phc-app", "--bin", "phc-paper", "--features", "paper", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release"]))?;
+    let out = root().join("target/paper-module");
+    let _ = std::fs::remove_dir_all(&out);
+    run(Cmd::new("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--out-name", "phc-paper", "--out-dir"])
+        .arg(&out)
+        .arg(root().join("target/wasm32-unknown-unknown/wasm-release/phc-paper.wasm")))?;
+    let features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
+    let opt = out.join("opt.wasm");
+    run(Cmd::new("wasm-opt").env("PATH", path_with_node_bin()).arg("-Oz").args(features).args(WASM_OPT_PARAMS).arg(out.join("phc-paper_bg.wasm")).arg("-o").arg(&opt))?;
+    let wasm = std::fs::read(&opt).map_err(|e| e.to_string())?;
+    let js = std::fs::read_to_string(out.join("phc-paper.js")).map_err(|e| e.to_string())?;
+    let name = format!("phc-paper-{}", hash(&[wasm.as_slice(), js.as_bytes()].concat()));
+    if !js.contains("'phc-paper_bg.wasm'") {
+        return Err("wasm-bindgen's phc-paper.js: its wasm's name not found".into());
+    }
+    // The module starts its wasm as it is imported (a top-level await), so a loader only imports it,
+    // and tells it where it is: the app's other files are beside it.
+    let js = format!("{}\nawait __wbg_init();\nset_base(new URL('.', import.meta.url).href);\n", js.replace("'phc-paper_bg.wasm'", &format!("'{name}_bg.wasm'")));
+    if !js.contains("__wbg_init as default") {
+        return Err("wasm-bindgen's phc-paper.js: no `__wbg_init` to start it with".into());
+    }
+    std::fs::write(dist.join(format!("{name}_bg.wasm")), wasm).map_err(|e| e.to_string())?;
+    std::fs::write(dist.join(format!("{name}.js")), js).map_err(|e| e.to_string())?;
+    minify_file(&dist.join(format!("{name}.js")), true)?;
+    Ok(format!("{name}.js"))
+}
+
+/// What the page's loader and the widget's module do with a press on the result's "Prepare the
+/// application" (a button with `data-paper`, `app/src/ui/result.rs`): fetch the paper's module
+/// (`url`, relative to the loading module; it starts its wasm itself) and open the form from that
+/// button with what the attribute says. Should it not come, the words the app gave for that (the
+/// attribute's last line) are said in the browser's own alert, which every screen reader announces.
+/// Every byte of this is on the app's first visit: hence a click listener here and no code in the
+/// wasm.
+pub fn paper_listener(url: &str) -> String {
+    format!("(e) => {{ const b = e.target.closest?.('[data-paper]'), d = b?.dataset.paper; d && import('{url}').then((m) => m.open(b, d)).catch(() => alert(d.split('\\n').pop())); }}")
+}
+
+/// Replaces trunk's inline `<script type="module">…</script>` by `<script type="module" src=…>`, and
+/// adds the listener that opens the paper's module (`paper_listener`).
+/// Returns the loader's file name.
+fn external_loader(dist: &Path, paper: &str) -> Result<String, String> {
     let index = dist.join("index.html");
     let html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let open = "<script type=\"module\">";
     let Some(start) = html.find(open) else {
-        return if html.contains("<script type=\"module\" src=") { Ok(()) } else { Err("dist/index.html: trunk's loader not found".into()) };
+        // Already moved (a build run again over the same dist/): its name.
+        let tag = "<script type=\"module\" src=\"/";
+        return html.split_once(tag).and_then(|(_, rest)| rest.split_once('"')).map(|(name, _)| name.to_string()).ok_or("dist/index.html: trunk's loader not found".into());
     };
     let end = html[start..].find("</script>").ok_or("dist/index.html: unterminated loader")? + start;
     let body = html[start + open.len()..end].trim();
-    // The loader must not leave globals on a host page.
+    // The loader must not leave globals on a host page, and nothing listens for trunk's event.
     let body = body.replace("window.wasmBindings = bindings;", "");
+    let body = body.replace("dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));", "");
     let body = mark_failure(&body)?;
+    let body = format!("{body}\naddEventListener('click', {});", paper_listener(&format!("/{paper}")));
     let name = format!("boot-{}.js", hash(body.as_bytes()));
     std::fs::write(dist.join(&name), format!("{body}\n")).map_err(|e| e.to_string())?;
     let tag = format!("<script type=\"module\" src=\"/{name}\"></script>");
     let html = format!("{}{}{}", &html[..start], tag, &html[end + "</script>".len()..]);
     std::fs::write(&index, html).map_err(|e| e.to_string())?;
-    Ok(())
+    Ok(name)
 }
 
 /// If the wasm cannot be fetched, compiled or started, the loader marks `#phc-app` with
@@ -93,7 +160,7 @@ fn message_files(dist: &Path) -> Result<(), String> {
         }
     }
     for lang in phc::Lang::ALL {
-        for part in [phc::i18n::Part::Screens, phc::i18n::Part::Result] {
+        for &part in phc::i18n::PARTS_ALL {
             std::fs::write(dist.join(phc::i18n::part_file_name(*lang, part)), phc::i18n::export(*lang, part)).map_err(|e| e.to_string())?;
         }
     }
@@ -101,7 +168,7 @@ fn message_files(dist: &Path) -> Result<(), String> {
 }
 
 /// `dist/phc-widget.js`: the custom element's module, with the hashed names of this build.
-fn widget_module(dist: &Path) -> Result<(), String> {
+fn widget_module(dist: &Path, paper: &str) -> Result<(), String> {
     let names: Vec<String> = files(dist)?.iter().map(|f| f.file_name().unwrap().to_string_lossy().into_owned()).collect();
     let find = |pred: &dyn Fn(&str) -> bool, what: &str| names.iter().find(|n| pred(n)).cloned().ok_or(format!("dist/: no {what}"));
     let js = find(&|n| n.starts_with("phc-app-") && n.ends_with(".js"), "bindings module")?;
@@ -112,7 +179,8 @@ fn widget_module(dist: &Path) -> Result<(), String> {
         .replace("__BINDGEN_JS__", &js)
         .replace("__WASM__", &wasm)
         .replace("__CSS__", &css)
-        .replace("__START_VIEWS__", &crate::prerender::widget_views());
+        .replace("__START_VIEWS__", &crate::prerender::widget_views())
+        .replace("__PAPER_LISTENER__", &paper_listener(&format!("./{paper}")));
     std::fs::write(dist.join("phc-widget.js"), module).map_err(|e| e.to_string())
 }
 
@@ -127,7 +195,9 @@ fn service_worker(dist: &Path) -> Result<(), String> {
     }
     for f in files(dist)? {
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
-        if !of_the_app_page(&name) || name == "sw.js" {
+        // Nor the paper's module and texts (issue 27): over 100 KB that most never ask for, fetched
+        // when asked for, online.
+        if !of_the_app_page(&name) || name == "sw.js" || of_the_paper(&name) {
             continue;
         }
         all.extend(std::fs::read(&f).map_err(|e| e.to_string())?);
@@ -145,6 +215,12 @@ fn service_worker(dist: &Path) -> Result<(), String> {
 fn of_the_app_page(name: &str) -> bool {
     let widgets_stylesheet = name.starts_with("app-") && name.ends_with(".css");
     !(name.starts_with("demo.") || name == "phc-widget.js" || widgets_stylesheet || name == "page-csp.conf")
+}
+
+/// The paper's module, its texts and its stylesheets (issue 27): fetched only when a citizen asks for
+/// a paper on a result (the offline copy keeps them too).
+fn of_the_paper(name: &str) -> bool {
+    name.starts_with("phc-paper-") || name.starts_with("paper") || (name.starts_with("messages-") && name.ends_with("-paper.txt"))
 }
 
 fn compressible(p: &Path) -> bool {
@@ -203,6 +279,8 @@ pub fn size_report() -> Result<u64, String> {
         // What opening the app transfers: not the widget's files, nor the install icons.
         if file.starts_with("messages-") && file.ends_with("-result.txt") {
             // Loaded once the citizen presses Start (issue 26): not part of a first visit.
+        } else if of_the_paper(&file) {
+            // Loaded when a citizen asks for a paper (issue 27).
         } else if file.starts_with("messages-") {
             if br > language.2 {
                 language = (raw, gz, br);
@@ -219,7 +297,8 @@ pub fn size_report() -> Result<u64, String> {
     println!("  {:<28} {:>9} {:>10} {:>10}", "all files", total.0, total.1, total.2);
     println!("  {:<28} {:>9} {:>10} {:>10}", "first visit of the app", first.0, first.1, first.2);
     println!("  (the first visit counts one page and the screens' part of one language's messages, the largest of each;");
-    println!("   the result's part is loaded once Start is pressed, the offline copy by the service worker after the first screen)");
+    println!("   the result's part is loaded once Start is pressed, the paper's module and texts when a paper is asked for,");
+    println!("   the offline copy by the service worker after the first screen)");
     Ok(first.2)
 }
 

@@ -23,6 +23,14 @@ pub fn set_base(base: String) {
     BASE.with(|b| *b.borrow_mut() = base);
 }
 
+/// The address of a file of the build: beside the widget's module, or at the site's root.
+pub fn address(name: &str) -> String {
+    BASE.with(|b| {
+        let b = b.borrow();
+        format!("{}{name}", if b.is_empty() { "/" } else { b.as_str() })
+    })
+}
+
 /// Loads all of a language's texts (both parts of its file) unless they are already in. The error
 /// says which file failed and how.
 pub async fn ensure(lang: Lang) -> Result<(), String> {
@@ -48,14 +56,11 @@ pub fn prefetch(lang: Lang) {
 /// A part of a language's texts, fetched unless it is in. Two calls while it is on its way fetch it
 /// twice (the second is kept as the first): rare, as Start begins it long before the result needs
 /// it, and cheaper in the wasm than sharing the load.
-async fn load(lang: Lang, part: Part) -> Result<(), String> {
+pub async fn load(lang: Lang, part: Part) -> Result<(), String> {
     if phc::i18n::has_part(lang, part) {
         return Ok(());
     }
-    let url = BASE.with(|b| {
-        let b = b.borrow();
-        format!("{}{}", if b.is_empty() { "/" } else { b.as_str() }, phc::i18n::part_file_name(lang, part))
-    });
+    let url = address(&phc::i18n::part_file_name(lang, part));
     let failed = |what: &str| format!("the {lang} texts ({url}) could not be loaded: {what}");
     let window = web_sys::window().ok_or_else(|| failed("no window"))?;
     let response = JsFuture::from(window.fetch_with_str(&url)).await.map_err(|_| failed("no network, and not in the offline copy"))?;

@@ -5,6 +5,7 @@
 
 mod base;
 mod check;
+pub mod download;
 mod effects;
 mod events;
 pub mod languages;
@@ -213,6 +214,7 @@ pub fn app(config: &Config) -> Html {
             on_share: { let d = dispatch.clone(); Callback::from(move |link| d.dispatch(Action::Share(link))) },
             on_copied: { let d = dispatch.clone(); Callback::from(move |_| d.dispatch(Action::Copied)) },
             on_back: back.clone(),
+            at: state.at.as_deref(),
             root: root.clone(),
             on_restart: {
                 let d = dispatch.clone();

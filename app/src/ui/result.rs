@@ -42,6 +42,9 @@ pub struct ResultView<'a> {
     pub on_copied: Callback<()>,
     pub on_back: Callback<()>,
     pub on_restart: Callback<()>,
+    /// The day the checker was asked to decide for, if not today (`State::at`): the paper's module
+    /// decides again as this page did.
+    pub at: Option<&'a str>,
     /// The app's root element (an interpretation badge focuses the list of sources inside it).
     pub root: NodeRef,
 }
@@ -318,7 +321,7 @@ pub fn result_page(p: ResultView) -> Html {
             if let Ok(d) = decided.decision() {
                 let at = decided.at();
                 let ics = crate::ics::calendar(d, at.local - chrono::TimeDelta::minutes(at.utc_offset_minutes as i64));
-                platform::download("phc-dates.ics", "text/calendar;charset=utf-8", &ics);
+                super::download::download("phc-dates.ics", "text/calendar;charset=utf-8", &ics);
             }
         })
     };
@@ -354,10 +357,34 @@ pub fn result_page(p: ResultView) -> Html {
             None => platform::print(),
         })
     };
-    // Calendar, print and share: one short row under the answer, on the first screen (issue 23).
+    // The paper the result offers (issue 27). Its form is a module of its own, fetched when asked for:
+    // a press on a button with `data-paper` is the page's loader's or the widget module's to handle
+    // (xtask's `paper_listener`; no code here). The attribute holds what the module needs to decide
+    // again as this page did (the moment, the answers as a share link writes them), and last the
+    // words the loader says if it cannot be fetched.
+    let paper = crate::offer::offered(decision).map(|kind| {
+        let at = p.decided.at();
+        // The moment as the day (from the common era's first), the second of the day and the offset
+        // (`paper_ui::parse_moment`): no 64-bit number is written anywhere else in the app, and
+        // writing one would bring its own code.
+        use chrono::{Datelike, Timelike};
+        let detail = format!(
+            "{lang}\n{} {} {}\n{}\n{}\n{}",
+            at.local.num_days_from_ce(),
+            at.local.num_seconds_from_midnight(),
+            at.utc_offset_minutes,
+            p.at.unwrap_or_default(),
+            crate::share::encode(p.answers),
+            t(lang, "ui.take.paper_failed"),
+        );
+        html! { <li><button type="button" class="phc-link phc-action-paper" data-paper={detail}>{ t(lang, if kind == crate::offer::PaperKind::Complaint { "ui.take.paper_complaint" } else { "ui.take.paper_application" }) }</button></li> }
+    });
+    // The paper, calendar, print and share: one short row under the answer, on the first screen
+    // (issue 23).
     let take = html! {
         <section class="phc-take phc-no-print" aria-label={t(lang, "ui.take.heading")}>
             <ul class="phc-actions">
+                { for paper }
                 if has_calendar_dates && can_apply {
                     <li><button type="button" class="phc-link phc-action-calendar" onclick={on_calendar}>{ t(lang, "ui.take.calendar") }</button></li>
                 }

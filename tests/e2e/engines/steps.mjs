@@ -262,6 +262,25 @@ const STEPS = {
     s.shared = link;
   },
 
+  /**
+   * The result's paper (issue 27): its module fetched on the press, the form a modal dialog with its
+   * title focused, a name typed with real keys, the paper downloaded as text with it, and Close giving
+   * the focus back to the button, the form and what was typed gone.
+   */
+  async paper(s, { paper: heading, title }) {
+    assert.equal((await s.page.run(({ q }) => q('.phc-action-paper')?.textContent.trim())), heading);
+    await s.page.click('.phc-action-paper');
+    await waitFor(s.page, 'dialog.phc-paper-dialog[open] #phc-paper-title', 'the paper\'s form');
+    await until(() => s.page.run(() => document.activeElement?.id === 'phc-paper-title'), 'its title focused');
+    assert.equal(await s.page.run(({ q }) => q('dialog').matches(':modal')), true, 'a modal dialog');
+    await s.page.type('#phc-paper-full-name', 'Akhmetova Gulnar');
+    const file = await s.page.download('.phc-paper-download-text');
+    assert.match(file.name, /^complaint-kk-\d{4}-\d{2}-\d{2}\.txt$/);
+    assert.ok(file.text.includes('Akhmetova Gulnar') && file.text.includes(title), file.text);
+    await s.page.click('.phc-paper-close');
+    await until(() => s.page.run(() => !document.querySelector('dialog') && document.activeElement?.classList.contains('phc-action-paper')), 'the form gone, the focus on its button');
+  },
+
   async calendar(s, { calendar, lang }) {
     const ref = reference(SITUATIONS[calendar].request, lang);
     const file = await s.page.download('.phc-action-calendar');
