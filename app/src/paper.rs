@@ -367,8 +367,6 @@ pub struct Form {
     /// The paper's language (kk or ru), chosen on the form.
     pub lang: PaperLang,
     values: Vec<(PaperField, String)>,
-    /// The fields left once after typing: an IIN still too short is said to be so only then.
-    left: Vec<PaperField>,
 }
 
 impl std::fmt::Debug for Form {
@@ -379,7 +377,7 @@ impl std::fmt::Debug for Form {
 
 impl Form {
     pub fn new(kind: PaperKind, lang: PaperLang) -> Form {
-        Form { kind, lang, values: Vec::new(), left: Vec::new() }
+        Form { kind, lang, values: Vec::new() }
     }
 
     /// What is typed in `field` (empty if nothing).
@@ -391,13 +389,6 @@ impl Form {
         match self.values.iter_mut().find(|(f, _)| *f == field) {
             Some((_, v)) => *v = value,
             None => self.values.push((field, value)),
-        }
-    }
-
-    /// The person left `field` (its `change` event): its IIN is checked whole from now on.
-    pub fn leave(&mut self, field: PaperField) {
-        if !self.left.contains(&field) {
-            self.left.push(field);
         }
     }
 
@@ -436,7 +427,9 @@ impl Form {
     }
 
     /// What the form says is wrong with an IIN field as the person types (`iin_problem`): a number
-    /// still too short only once the field is left, or `all` (the person pressed Print or Download).
+    /// still too short only with `all` (the person pressed Print or Download). Not when the field is
+    /// left: the message would push the buttons below it down between the press and the release of
+    /// the button the person was pressing, and the press would be lost.
     pub fn iin_error(&self, field: PaperField, answers: &Answers, all: bool) -> Option<crate::iin::IinError> {
         if !matches!(field, PaperField::Iin | PaperField::OtherIin) {
             return None;
@@ -444,8 +437,7 @@ impl Form {
         let typed = self.value(field);
         let e = iin_problem(typed, self.birth_date_for(field, answers))?;
         let digits = typed.chars().filter(char::is_ascii_digit).count();
-        let typing = !all && !self.left.contains(&field);
-        if e == crate::iin::IinError::WrongLength && digits < 12 && typing {
+        if e == crate::iin::IinError::WrongLength && digits < 12 && !all {
             return None;
         }
         Some(e)
@@ -1149,12 +1141,10 @@ mod tests {
         assert_eq!(form.iin_error(PaperField::OtherIin, &answers, false), Some(IinError::BirthDateMismatch));
         form.set(PaperField::OtherIin, own);
         assert_eq!(form.iin_error(PaperField::OtherIin, &answers, false), None);
-        // Too short: said once the field is left, or when every problem is asked for.
+        // Too short: said when every problem is asked for (Print, Download), not while typed.
         form.set(PaperField::Iin, "5804".into());
         assert_eq!(form.iin_error(PaperField::Iin, &answers, false), None);
         assert_eq!(form.iin_error(PaperField::Iin, &answers, true), Some(IinError::WrongLength));
-        form.leave(PaperField::Iin);
-        assert_eq!(form.iin_error(PaperField::Iin, &answers, false), Some(IinError::WrongLength));
         // Letters are wrong at once; other fields are never checked.
         form.set(PaperField::Iin, "58O4".into());
         assert_eq!(form.iin_error(PaperField::Iin, &answers, false), Some(IinError::NotDigits));

@@ -213,7 +213,6 @@ struct Typed {
 
 enum Edit {
     Value(PaperField, String),
-    Left(PaperField),
     Lang(PaperLang),
     Tried,
 }
@@ -224,7 +223,6 @@ impl Reducible for Typed {
         let mut s = (*self).clone();
         match action {
             Edit::Value(f, v) => s.form.set(f, v),
-            Edit::Left(f) => s.form.leave(f),
             Edit::Lang(l) => s.form.lang = l,
             Edit::Tried => s.tries += 1,
         }
@@ -335,11 +333,6 @@ fn PaperForm(p: &PaperProps) -> Html {
                 typed.dispatch(Edit::Value(f, input.value()));
             })
         };
-        // Leaving a field (after a change): an IIN still too short is said to be so from then on.
-        let onchange = {
-            let typed = typed.clone();
-            Callback::from(move |_: Event| typed.dispatch(Edit::Left(f)))
-        };
         html! {
             <div class="phc-group phc-paper-field" data-error={error.map(|_| "")}>
                 <label for={id}>{ t(lang, f.label_key(form.kind, &for_whom)) }</label>
@@ -350,7 +343,7 @@ fn PaperForm(p: &PaperProps) -> Html {
                     inputmode={is_iin.then_some("numeric")}
                     aria-invalid={error.map(|_| "true")}
                     aria-describedby={error.map(|_| error_id.clone())}
-                    value={form.value(f).to_string()} {oninput} {onchange} />
+                    value={form.value(f).to_string()} {oninput} />
             </div>
         }
     });
