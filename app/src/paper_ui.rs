@@ -94,11 +94,29 @@ pub fn set_base(base: String) {
     crate::languages::set_base(base);
 }
 
-/// Loads a language's texts, the paper's part first (`phc::i18n::install` joins it to the screens'
-/// only if it is in by then), unless they are in.
-async fn ensure(lang: Lang) -> Result<(), String> {
-    for part in [Part::Paper, Part::Screens, Part::Result] {
-        crate::languages::load(lang, part).await?;
+/// Loads the texts of these languages, every file asked for at once (on a slow network each round
+/// trip counts: one after another, the nine files took a second more), and installed as they are
+/// listed, each language's paper part first (`phc::i18n::install` joins it to the screens' only if it
+/// is in by then).
+async fn load_texts(langs: &[Lang]) -> Result<(), String> {
+    let window = web_sys::window().ok_or("paper: no window")?;
+    let mut asked = Vec::new();
+    for &lang in langs {
+        for part in [Part::Paper, Part::Screens, Part::Result] {
+            if !phc::i18n::has_part(lang, part) {
+                let url = crate::languages::address(&phc::i18n::part_file_name(lang, part));
+                asked.push((lang, window.fetch_with_str(&url), url));
+            }
+        }
+    }
+    for (lang, response, url) in asked {
+        let failed = |what: &str| format!("paper: the {lang} texts ({url}) could not be loaded: {what}");
+        let response: web_sys::Response = JsFuture::from(response).await.map_err(|_| failed("no network"))?.dyn_into().map_err(|_| failed("not a response"))?;
+        if !response.ok() {
+            return Err(failed(&format!("HTTP {}", response.status())));
+        }
+        let text = JsFuture::from(response.text().map_err(|_| failed("unreadable"))?).await.map_err(|_| failed("unreadable"))?;
+        phc::i18n::install(&text.as_string().unwrap_or_default()).map_err(|e| failed(&e))?;
     }
     Ok(())
 }
@@ -112,12 +130,6 @@ pub async fn open(opener: web_sys::Element, detail: String) -> Result<(), JsValu
     let Some(_opening) = Opening::begin() else { return Ok(()) };
     close();
     let d = parse_detail(&detail)?;
-    // The page's language for the form, both official languages for the paper.
-    let mut langs = vec![d.lang];
-    langs.extend([Lang::Kk, Lang::Ru].into_iter().filter(|l| *l != d.lang));
-    for lang in langs {
-        ensure(lang).await?;
-    }
     let decision = crate::flow::decide(&d.answers, Rules::built_in(), d.moment, d.at.as_deref()).map_err(|e| JsValue::from_str(&e.to_string()))?;
     let kind = crate::offer::offered(&decision).ok_or("paper: this result offers no paper")?;
 
@@ -143,6 +155,14 @@ pub async fn open(opener: web_sys::Element, detail: String) -> Result<(), JsValu
         Ok(shadow) => shadow.append_child(&dialog)?,
         Err(_) => doc.body().ok_or_else(|| fail("no body"))?.append_child(&dialog)?,
     };
+    // Its texts while the stylesheet comes: the page's language for the form, both official
+    // languages for the paper. The dialog is not shown before both are in.
+    let mut langs = vec![d.lang];
+    langs.extend([Lang::Kk, Lang::Ru].into_iter().filter(|l| *l != d.lang));
+    if let Err(e) = load_texts(&langs).await {
+        dialog.remove();
+        return Err(e.into());
+    }
     if JsFuture::from(loaded).await.is_err() {
         dialog.remove();
         return Err(fail("the form's stylesheet could not be loaded"));
