@@ -62,12 +62,15 @@ test('a walk through emits steps without answers, then the decision; widgets kee
   await page.click(`${w} >> .phc-check-page .phc-button`);
   await page.waitForSelector(`${w} >> .phc-result`);
   const ev = await events(page);
-  const steps = ev.filter((e) => e.name === 'phc-step');
+  // The other widget may go live meanwhile (issue 26: when it comes within a screen of the viewport,
+  // as the main one's screens change height), and says only that it shows its start.
+  const others = ev.filter((e) => e.name === 'phc-step' && e.target !== 'main-widget');
+  assert.deepEqual([...new Set(others.map((e) => `${e.target} ${e.detail.step}`))].filter((x) => x !== 'second-widget start'), [], 'the other widget stays at its start');
+  const steps = ev.filter((e) => e.name === 'phc-step' && e.target === 'main-widget');
   assert.ok(steps.length >= 8, JSON.stringify(steps));
   for (const s of steps) {
     assert.deepEqual(Object.keys(s.detail), ['step'], 'a step event carries only the step');
     assert.ok(s.composed && s.bubbles, 'composed and bubbling');
-    assert.equal(s.target, 'main-widget');
   }
   assert.deepEqual(steps.map((s) => s.detail.step).slice(0, 3), ['question:reason', 'question:applicant', 'question:person.residency']);
   const results = ev.filter((e) => e.name === 'phc-result');
