@@ -1,7 +1,7 @@
 //! The paper's module (issue 27): the written application and the complaint, their form and their
-//! print, as a wasm of its own. The app's first visit does not carry it: the result's "Prepare the
-//! application" or "Prepare the complaint" asks for it (`phc-paper`), and the page's loader or the
-//! widget's module fetches it then and calls `open` (`paper_ui`). It decides again from what the
+//! print, as a wasm of its own. The app's first visit does not carry it: a press on the result's
+//! "Prepare the application" or "Prepare the complaint" (a button with `data-paper`) is heard by the
+//! page's loader or the widget's module, which fetches it then and calls `open` (`paper_ui`). It decides again from what the
 //! app's result was decided from (the answers, the moment, the day asked for), with the same engine
 //! and rules, so the paper is written from the same decision.
 //!

@@ -36,7 +36,8 @@ struct Opened {
 
 thread_local! {
     static OPEN: RefCell<Option<Opened>> = const { RefCell::new(None) };
-    /// A form is being opened (its texts and stylesheet on their way): a second press waits for it.
+    /// A form is being opened (its texts and stylesheet on their way): a second press is let go, and
+    /// that one form comes.
     static OPENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
@@ -55,8 +56,8 @@ impl Drop for Opening {
     }
 }
 
-/// What the app's `phc-paper` event said (`ui::result`): its lines but the last (the loader's words
-/// for a module that cannot be fetched).
+/// What the result's button says (its `data-paper`, written by `ui::result`): its lines but the last
+/// (the loader's words for a module that cannot be fetched).
 struct Detail {
     lang: Lang,
     moment: KzMoment,
