@@ -16,7 +16,6 @@ use crate::paper::{Form, PaperField, PaperLang};
 use chrono::NaiveDate;
 use phc::decision::Decision;
 use phc::i18n::{Messages, Part};
-use phc::time::KzMoment;
 use phc::{Lang, Rules};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -56,38 +55,6 @@ impl Drop for Opening {
     }
 }
 
-/// What the result's button says (its `data-paper`, written by `ui::result`): its lines but the last
-/// (the loader's words for a module that cannot be fetched).
-struct Detail {
-    lang: Lang,
-    moment: KzMoment,
-    at: Option<String>,
-    answers: Answers,
-}
-
-fn parse_detail(detail: &str) -> Result<Detail, String> {
-    let lines: Vec<&str> = detail.split('\n').collect();
-    let [lang, moment, at, answers, _failed] = lines[..] else {
-        return Err(format!("paper: expected 5 lines from the app, got {}", lines.len()));
-    };
-    let lang = Lang::parse(lang).ok_or_else(|| format!("paper: unknown language {lang:?}"))?;
-    let moment = parse_moment(moment).ok_or_else(|| format!("paper: not a moment: {moment:?}"))?;
-    let answers = crate::share::decode(answers).map_err(|e| format!("paper: the answers could not be read: {e:?}"))?;
-    Ok(Detail { lang, moment, at: (!at.is_empty()).then(|| at.to_string()), answers })
-}
-
-/// The result's moment as the app writes it: the local day (counted from 1 January of year 1 as day
-/// 1), the second of that day and the offset in minutes, between spaces.
-fn parse_moment(s: &str) -> Option<KzMoment> {
-    let mut parts = s.split(' ');
-    let days: i32 = parts.next()?.parse().ok()?;
-    let seconds: u32 = parts.next()?.parse().ok()?;
-    let offset: i32 = parts.next()?.parse().ok()?;
-    let day = NaiveDate::from_num_days_from_ce_opt(days)?;
-    let time = chrono::NaiveTime::from_num_seconds_from_midnight_opt(seconds, 0)?;
-    Some(KzMoment { local: day.and_time(time), utc_offset_minutes: offset })
-}
-
 /// Where the module is, and so the app's other files: its JavaScript tells it as it starts (xtask
 /// appends the call; a widget's files are on the widget's server, whatever page hosts it).
 #[wasm_bindgen]
@@ -100,24 +67,14 @@ pub fn set_base(base: String) {
 /// listed, each language's paper part first (`phc::i18n::install` joins it to the screens' only if it
 /// is in by then).
 async fn load_texts(langs: &[Lang]) -> Result<(), String> {
-    let window = web_sys::window().ok_or("paper: no window")?;
     let mut asked = Vec::new();
     for &lang in langs {
         for part in [Part::Paper, Part::Screens, Part::Result] {
-            if !phc::i18n::has_part(lang, part) {
-                let url = crate::languages::address(&phc::i18n::part_file_name(lang, part));
-                asked.push((lang, window.fetch_with_str(&url), url));
-            }
+            asked.push((lang, crate::languages::request(lang, part)?));
         }
     }
-    for (lang, response, url) in asked {
-        let failed = |what: &str| format!("paper: the {lang} texts ({url}) could not be loaded: {what}");
-        let response: web_sys::Response = JsFuture::from(response).await.map_err(|_| failed("no network"))?.dyn_into().map_err(|_| failed("not a response"))?;
-        if !response.ok() {
-            return Err(failed(&format!("HTTP {}", response.status())));
-        }
-        let text = JsFuture::from(response.text().map_err(|_| failed("unreadable"))?).await.map_err(|_| failed("unreadable"))?;
-        phc::i18n::install(&text.as_string().unwrap_or_default()).map_err(|e| failed(&e))?;
+    for (lang, request) in asked {
+        crate::languages::receive(lang, Ok(request)).await?;
     }
     Ok(())
 }
@@ -130,7 +87,7 @@ pub async fn open(opener: web_sys::Element, detail: String) -> Result<(), JsValu
     // A second press (a double click) while the first is opening the form: that one form.
     let Some(_opening) = Opening::begin() else { return Ok(()) };
     close();
-    let d = parse_detail(&detail)?;
+    let d = crate::offer::read_detail(&detail)?;
     let decision = crate::flow::decide(&d.answers, Rules::built_in(), d.moment, d.at.as_deref()).map_err(|e| JsValue::from_str(&e.to_string()))?;
     let kind = crate::offer::offered(&decision).ok_or("paper: this result offers no paper")?;
 

@@ -2,7 +2,7 @@
 //! inline script but the page's own, by hash), run nginx over `dist/`, and report what a first visit
 //! transfers.
 
-use crate::steps::{output, root, run, Cmd};
+use crate::steps::{cargo, output, root, run, Cmd};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -11,6 +11,10 @@ pub fn path_with_node_bin() -> String {
     let bin = root().join("node_modules/.bin");
     format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default())
 }
+
+/// The WebAssembly features of what rustc and wasm-bindgen make, given to wasm-opt where xtask runs it
+/// itself: on the paper's wasm, and on `sizes`'s copy of the app's.
+pub const WASM_OPT_FEATURES: &[&str] = &["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
 
 /// What wasm-opt is given beside `-Oz`, for the app's wasm (index.html's `data-wasm-opt-params`, which
 /// trunk passes on; `build` checks that they agree) and the paper's. Each is safe for what rustc and
@@ -26,7 +30,7 @@ pub fn build() -> Result<(), String> {
     if !index.contains(&format!("data-wasm-opt-params=\"{}\"", WASM_OPT_PARAMS.join(" "))) {
         return Err(format!("index.html: the rust link's data-wasm-opt-params must be \"{}\" (xtask/src/web.rs WASM_OPT_PARAMS)", WASM_OPT_PARAMS.join(" ")));
     }
-    run(Cmd::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args(["fetch"]))?;
+    run(cargo().args(["fetch"]))?;
     run(Cmd::new("trunk").args(["build", "--release", "--offline", "--skip-version-check"]).env("PATH", path_with_node_bin()))?;
     let paper = paper_module(&root().join("dist"))?;
     let boot = external_loader(&root().join("dist"), &paper)?;
@@ -70,17 +74,15 @@ fn hash(bytes: &[u8]) -> String {
 /// the wasm beside it by that name). Not part of a first visit: the result's button asks for it.
 /// Returns the module's name.
 fn paper_module(dist: &Path) -> Result<String, String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    run(Cmd::new(cargo).args(["build", "--offline", "--package", "phc-app", "--bin", "phc-paper", "--features", "paper", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release"]))?;
+    run(cargo().args(["build", "--offline", "--package", "phc-app", "--bin", "phc-paper", "--features", "paper", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release"]))?;
     let out = root().join("target/paper-module");
     let _ = std::fs::remove_dir_all(&out);
     run(Cmd::new("wasm-bindgen")
         .args(["--target", "web", "--no-typescript", "--out-name", "phc-paper", "--out-dir"])
         .arg(&out)
         .arg(root().join("target/wasm32-unknown-unknown/wasm-release/phc-paper.wasm")))?;
-    let features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
     let opt = out.join("opt.wasm");
-    run(Cmd::new("wasm-opt").env("PATH", path_with_node_bin()).arg("-Oz").args(features).args(WASM_OPT_PARAMS).arg(out.join("phc-paper_bg.wasm")).arg("-o").arg(&opt))?;
+    run(Cmd::new("wasm-opt").env("PATH", path_with_node_bin()).arg("-Oz").args(WASM_OPT_FEATURES).args(WASM_OPT_PARAMS).arg(out.join("phc-paper_bg.wasm")).arg("-o").arg(&opt))?;
     let wasm = std::fs::read(&opt).map_err(|e| e.to_string())?;
     let js = std::fs::read_to_string(out.join("phc-paper.js")).map_err(|e| e.to_string())?;
     let name = format!("phc-paper-{}", hash(&[wasm.as_slice(), js.as_bytes()].concat()));

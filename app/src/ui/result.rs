@@ -360,23 +360,10 @@ pub fn result_page(p: ResultView) -> Html {
     // The paper the result offers (issue 27). Its form is a module of its own, fetched when asked for:
     // a press on a button with `data-paper` is the page's loader's or the widget module's to handle
     // (xtask's `paper_listener`; no code here). The attribute holds what the module needs to decide
-    // again as this page did (the moment, the answers as a share link writes them), and last the
-    // words the loader says if it cannot be fetched.
+    // again as this page did, and last the words the loader says if it cannot be fetched
+    // (`offer::write_detail`).
     let paper = crate::offer::offered(decision).map(|kind| {
-        let at = p.decided.at();
-        // The moment as the day (from the common era's first), the second of the day and the offset
-        // (`paper_ui::parse_moment`): no 64-bit number is written anywhere else in the app, and
-        // writing one would bring its own code.
-        use chrono::{Datelike, Timelike};
-        let detail = format!(
-            "{lang}\n{} {} {}\n{}\n{}\n{}",
-            at.local.num_days_from_ce(),
-            at.local.num_seconds_from_midnight(),
-            at.utc_offset_minutes,
-            p.at.unwrap_or_default(),
-            crate::share::encode(p.answers),
-            t(lang, "ui.take.paper_failed"),
-        );
+        let detail = crate::offer::write_detail(lang, p.decided.at(), p.at, p.answers, &t(lang, "ui.take.paper_failed"));
         html! { <li><button type="button" class="phc-link phc-action-paper" data-paper={detail}>{ t(lang, if kind == crate::offer::PaperKind::Complaint { "ui.take.paper_complaint" } else { "ui.take.paper_application" }) }</button></li> }
     });
     // The paper, calendar, print and share: one short row under the answer, on the first screen
